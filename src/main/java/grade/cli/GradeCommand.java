@@ -1,0 +1,101 @@
+package grade.cli;
+
+import grade.compile.Compiler;
+import grade.course.Exercise;
+import grade.report.ExerciseResult;
+import grade.report.GradeReport;
+import grade.report.JsonReport;
+import grade.report.Style;
+import grade.report.TerminalReport;
+import grade.run.Grading;
+import grade.workspace.Sources;
+import grade.workspace.State;
+import grade.workspace.Workspace;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "grade", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        usageHelpAutoWidth = true,
+        description = {"Grades the exercises of the course \"IO and network programming\": compiles your Java,",
+            "runs hidden tests against it and explains each failure."},
+        subcommands = {InitCommand.class, ShowCommand.class, ListCommand.class, HintCommand.class,
+            VerifyCommand.class, picocli.CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./grade day03               show and grade the homework of day 3",
+            "  ./grade day03 offsets       grade one exercise",
+            "  ./grade show day03 tail     read a statement (--lang zh for Chinese)",
+            "  ./grade hint day03 tail     a hint, one more each time you ask",
+            "  ./grade day03 --format json machine-readable results",
+            "  ./grade verify              (instructors) every solution passes, every starter fails",
+            "",
+            "Exit status: 0 all passed, 1 something failed, 2 usage or configuration error, 3 internal error."})
+final class GradeCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DAY", description = "The day to grade, such as day03.")
+    String day;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "EXERCISE", description = "Only these exercises of the day, such as offsets.")
+    List<String> exercises = new ArrayList<>();
+
+    @Option(names = "--solutions", description = "Grade the reference solutions instead of a workspace (for instructors).")
+    boolean solutions;
+
+    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    Format format = Format.text;
+
+    enum Format { text, json }
+
+    @Override
+    public Integer call() throws Exception {
+        Context ctx = new Context(common);
+        PrintStream out = Console.out();
+        if (day == null) {
+            return new ListCommand().print(ctx, out, common.style());
+        }
+        List<Exercise> chosen = ctx.select(List.of(day), exercises);
+        boolean json = format == Format.json;
+        PrintStream log = json ? Console.err() : out;
+        Optional<Workspace> ws = solutions ? Optional.empty() : ctx.workspace(true, log);
+        Optional<State> state = ws.map(State::load);
+        state.map(State::warning).ifPresent(w -> Console.err().println("grade: " + w));
+        Style style = common.style();
+        if (!json && state.isPresent() && state.get().firstShowing(chosen.get(0).day())) {
+            ShowCommand.printHomework(ctx, chosen, out, style, common.lang());
+        }
+        Sources sources = solutions ? Sources.solutions(ctx.course) : Sources.of(ws.get());
+        if (!json) {
+            out.println(style.dim("Grading " + describe(chosen) + " · " + sources.label()));
+            out.println();
+        }
+        GradeReport report = new Grading(new Compiler(ctx.cacheFor(ws))).grade(chosen, sources);
+        state.ifPresent(s -> {
+            for (ExerciseResult r : report.exercises()) {
+                s.graded(r.exercise().id(), r.status().json(), r.score());
+            }
+            s.save();
+        });
+        if (json) {
+            out.println(JsonReport.write(report));
+        } else {
+            new TerminalReport(out, style, common.lang()).print(report);
+        }
+        out.flush();
+        return report.exitCode();
+    }
+
+    private static String describe(List<Exercise> chosen) {
+        if (chosen.size() == 1) {
+            return chosen.get(0).id();
+        }
+        return chosen.get(0).day() + " (" + chosen.size() + " exercises)";
+    }
+}

@@ -1,0 +1,59 @@
+package grade.cli;
+
+import grade.course.Day;
+import grade.course.Exercise;
+import grade.course.Localized;
+import grade.report.Style;
+import grade.workspace.State;
+import grade.workspace.Workspace;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "hint", description = "Show the next hint of an exercise; each call shows one more.",
+        footerHeading = "%nExamples:%n", footer = {"  ./grade hint day03 tail", "  ./grade hint day03 tail --all"})
+final class HintCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "DAY")
+    String day;
+
+    @Parameters(index = "1", paramLabel = "EXERCISE")
+    String exercise;
+
+    @Option(names = "--all", description = "Show every hint at once.")
+    boolean all;
+
+    @Override
+    public Integer call() {
+        Context ctx = new Context(common);
+        Day d = ctx.day(day);
+        Exercise e = ctx.exercise(d, exercise);
+        PrintStream out = Console.out();
+        Style style = common.style();
+        Optional<Workspace> ws = ctx.workspace(false, out);
+        Optional<State> state = ws.map(State::load);
+        List<Localized> hints = e.hints();
+        int shown = state.map(s -> s.progress(e.id()).hintsShown).orElse(0);
+        int upTo = all ? hints.size() : Math.min(hints.size(), shown + 1);
+        for (int i = 0; i < upTo; i++) {
+            out.println(style.bold("Hint " + (i + 1) + "/" + hints.size() + ": ") + hints.get(i).get(common.lang()));
+        }
+        if (upTo < hints.size()) {
+            out.println(style.dim("Ask again for the next hint (" + (hints.size() - upTo) + " more), or --all for every one."));
+        } else if (!all && shown >= hints.size()) {
+            out.println(style.dim("That was the last hint. The statement may help too: ./grade show " + e.day() + " " + e.slug()));
+        }
+        state.ifPresent(s -> {
+            s.progress(e.id()).hintsShown = Math.max(shown, upTo);
+            s.save();
+        });
+        return 0;
+    }
+}

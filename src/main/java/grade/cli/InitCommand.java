@@ -1,0 +1,39 @@
+package grade.cli;
+
+import grade.workspace.Workspace;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "init", description = {"Make a workspace with the starter files of every exercise.",
+    "An existing workspace is completed: missing starters are added, nothing is overwritten."},
+        footerHeading = "%nExamples:%n", footer = {"  ./grade init                 homework/ beside grade", "  ./grade init ~/io-course     a workspace of your own"})
+final class InitCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Where (default: homework/ beside grade).")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        Context ctx = new Context(common);
+        PrintStream out = Console.out();
+        Path target = dir != null ? dir : ctx.home.resolve(Workspace.DEFAULT_NAME);
+        Workspace.Init init = Workspace.init(target, ctx.course);
+        Path root = init.workspace().root();
+        if (init.existed()) {
+            out.println("The workspace " + root + " already exists; nothing in it was changed.");
+            if (!init.copied().isEmpty()) {
+                out.println("Added the missing starter files: " + String.join(", ", init.copied()));
+            }
+        } else {
+            out.println("Created the workspace " + root + " with " + init.copied().size() + " starter files.");
+            out.println("Start with `./grade " + ctx.course.days().get(0).id() + "`" + (dir != null ? " -w " + dir : "") + ".");
+        }
+        return 0;
+    }
+}

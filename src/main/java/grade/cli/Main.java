@@ -1,0 +1,59 @@
+package grade.cli;
+
+import grade.course.CatalogueException;
+import grade.workspace.WorkspaceException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * Entry point. Exit status: 0 everything graded passed, 1 something failed, 2 a usage or
+ * configuration error (a bad option, a broken course, a missing workspace), 3 the grader itself
+ * failed.
+ */
+public final class Main {
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int INTERNAL = 3;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new GradeCommand());
+        cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExitCodeExceptionMapper(e -> USAGE);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("grade: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Run `grade --help` for the commands and options.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof UserError || ex instanceof WorkspaceException || ex instanceof CatalogueException) {
+                err.println("grade: " + ex.getMessage());
+                return USAGE;
+            }
+            if (ex instanceof InterruptedException) {
+                err.println("grade: interrupted");
+                return FAILED;
+            }
+            err.println("grade: internal error: " + ex);
+            if (System.getenv("GRADE_DEBUG") != null) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("This is a bug in grade, not in your code. Run again with GRADE_DEBUG=1 to see the details.");
+            }
+            return INTERNAL;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,137 @@
+package grade.compile;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles one exercise's learner files in this JVM with javax.tools, into a cache folder keyed
+ * by the hash of the sources, so an unchanged exercise is never compiled twice.
+ */
+public final class Compiler {
+    private static final int MAX_ERRORS = 8;
+    private final JavaCompiler javac;
+    private final Path cache;
+
+    public Compiler(Path cache) {
+        this.javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("this Java has no compiler (it is a JRE, not a JDK): install a JDK 17 or newer"
+                    + " and make sure `java` on your PATH is the JDK's (java.home is " + System.getProperty("java.home") + ")");
+        }
+        this.cache = cache;
+    }
+
+    /**
+     * Compiles {@code files} (relative to {@code root}, such as {@code day03/Offsets.java}).
+     * A missing file or a file without its expected class is an error like a compile error.
+     */
+    public CompileResult compile(String exerciseId, Path root, List<String> files) throws IOException {
+        List<String> errors = new ArrayList<>();
+        for (String f : files) {
+            if (!Files.isRegularFile(root.resolve(f))) {
+                errors.add(f + ": the file is missing. It should be at " + root.resolve(f)
+                        + "; `grade init` puts back missing starter files without touching the others");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new CompileResult(null, errors, false);
+        }
+        String hash = hash(exerciseId, root, files);
+        Path out = cache.resolve(exerciseId.replace('/', '-') + "-" + hash);
+        if (Files.isRegularFile(out.resolve(".ok"))) {
+            return new CompileResult(out, List.of(), true);
+        }
+        Files.createDirectories(cache);
+        Path tmp = Files.createTempDirectory(cache, "compiling-");
+        List<String> diagnostics = run(root, files, tmp);
+        if (!diagnostics.isEmpty()) {
+            deleteTree(tmp);
+            return new CompileResult(null, diagnostics, false);
+        }
+        for (String f : files) {
+            String cls = f.substring(0, f.length() - ".java".length()) + ".class";
+            if (!Files.isRegularFile(tmp.resolve(cls))) {
+                String pkg = f.substring(0, f.indexOf('/'));
+                String name = f.substring(f.indexOf('/') + 1, f.length() - ".java".length());
+                diagnostics.add(f + ": compiled, but it does not declare the class " + pkg + "." + name
+                        + ". The file must start with `package " + pkg + ";` and declare `public class " + name + "`");
+            }
+        }
+        if (!diagnostics.isEmpty()) {
+            deleteTree(tmp);
+            return new CompileResult(null, diagnostics, false);
+        }
+        Files.writeString(tmp.resolve(".ok"), hash);
+        try {
+            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteTree(tmp); // another grade compiled the same sources at the same moment
+            if (!Files.isRegularFile(out.resolve(".ok"))) {
+                throw e;
+            }
+        }
+        return new CompileResult(out, List.of(), false);
+    }
+
+    private List<String> run(Path root, List<String> files, Path out) throws IOException {
+        DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fm = javac.getStandardFileManager(collector, Locale.ENGLISH, StandardCharsets.UTF_8)) {
+            List<Path> paths = files.stream().map(root::resolve).toList();
+            Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(paths);
+            List<String> options = List.of("-d", out.toString(), "-encoding", "UTF-8", "-g", "-proc:none",
+                    "-implicit:none", "-nowarn", "-Xlint:none", "-Xmaxerrs", String.valueOf(MAX_ERRORS),
+                    "-classpath", out.toString(), "-sourcepath", out.toString());
+            StringWriter javacOut = new StringWriter();
+            boolean ok = javac.getTask(javacOut, fm, collector, options, null, units).call();
+            List<String> errors = new ArrayList<>();
+            for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
+                if (d.getKind() == Diagnostic.Kind.ERROR) {
+                    errors.add(Diagnostics.format(d, root));
+                }
+            }
+            if (!ok && errors.isEmpty()) {
+                errors.add("the Java compiler failed: " + javacOut.toString().strip());
+            }
+            return errors;
+        }
+    }
+
+    private static String hash(String exerciseId, Path root, List<String> files) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((exerciseId + "\0" + Runtime.version() + "\0").getBytes(StandardCharsets.UTF_8));
+            for (String f : files) {
+                md.update((f + "\0").getBytes(StandardCharsets.UTF_8));
+                md.update(Files.readAllBytes(root.resolve(f)));
+                md.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try {
+            org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
+        } catch (IOException e) {
+            // a scratch folder left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package grade.course;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole course: days in order, each with its exercises. The home folder holds
+ * {@code exercises/} and, for instructors, {@code solutions/}.
+ */
+public record Course(Path home, List<Day> days) {
+
+    public List<Exercise> exercises() {
+        return days.stream().flatMap(d -> d.exercises().stream()).toList();
+    }
+
+    public Optional<Day> day(String id) {
+        return days.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    public Optional<Exercise> exercise(String id) {
+        return exercises().stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    public Path solutions() {
+        return home.resolve("solutions");
+    }
+
+    /** The reference solution's folder, whose layout mirrors the workspace. */
+    public Path solution(Exercise e) {
+        return solutions().resolve(e.day()).resolve(e.slug());
+    }
+
+    /** Folders of known-wrong solutions of an exercise, each mirroring the workspace. */
+    public List<Path> wrongSolutions(Exercise e) {
+        Path wrong = solution(e).resolve("wrong");
+        List<Path> out = new ArrayList<>();
+        if (java.nio.file.Files.isDirectory(wrong)) {
+            try (var s = java.nio.file.Files.list(wrong)) {
+                s.filter(java.nio.file.Files::isDirectory).sorted(Comparator.comparing(Path::toString)).forEach(out::add);
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+        return out;
+    }
+
+    /** The names closest to {@code wanted}, for "did you mean" suggestions. */
+    public static List<String> closest(String wanted, List<String> names) {
+        return names.stream()
+                .sorted(Comparator.comparingInt(n -> distance(wanted, n)))
+                .filter(n -> distance(wanted, n) <= Math.max(2, wanted.length() / 2))
+                .limit(3)
+                .toList();
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = Character.toLowerCase(a.charAt(i - 1)) == Character.toLowerCase(b.charAt(j - 1)) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

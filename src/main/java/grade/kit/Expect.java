@@ -1,0 +1,96 @@
+package grade.kit;
+
+import java.util.Arrays;
+import java.util.List;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Assertions whose messages say what the test did, what it expected and what happened, with
+ * invisible characters made visible and a line diff for text.
+ */
+public final class Expect {
+    private Expect() {
+    }
+
+    /**
+     * Fails the test with a message for the learner.
+     * <pre>{@code Expect.fail("your server closed the connection before echoing anything")}</pre>
+     */
+    public static AssertionFailedError fail(String message) {
+        throw new AssertionFailedError(message);
+    }
+
+    /**
+     * Fails with {@code message} unless {@code condition} holds.
+     * <pre>{@code Expect.that(Files.exists(f), "TeeLog should create " + f.getFileName())}</pre>
+     */
+    public static void that(boolean condition, String message) {
+        if (!condition) {
+            fail(message);
+        }
+    }
+
+    /**
+     * Compares two values with {@code equals}.
+     * <pre>{@code Expect.equal("size(file)", 12L, size.call(f))}</pre>
+     */
+    public static void equal(String what, Object expected, Object actual) {
+        if (!java.util.Objects.equals(expected, actual)) {
+            fail(what + ": expected " + describe(expected) + " but got " + describe(actual));
+        }
+    }
+
+    /**
+     * Compares text line by line and shows where it first differs.
+     * <pre>{@code Expect.sameText("stdout of `Tail -n 2`", "b\nc\n", result.stdout())}</pre>
+     */
+    public static void sameText(String what, String expected, String actual) {
+        if (expected.equals(actual)) {
+            return;
+        }
+        fail(what + " is not what was expected.\n" + Diff.lines(expected, actual));
+    }
+
+    /**
+     * Compares bytes and names the first offset where they differ.
+     * <pre>{@code Expect.sameBytes("readRange(f, 0, 3)", new byte[] {1, 2, 3}, got)}</pre>
+     */
+    public static void sameBytes(String what, byte[] expected, byte[] actual) {
+        if (Arrays.equals(expected, actual)) {
+            return;
+        }
+        if (actual == null) {
+            fail(what + ": expected " + Text.show(expected) + " but got null");
+        }
+        int i = Arrays.mismatch(expected, actual);
+        fail(what + ": expected " + Text.show(expected) + "\nbut got  " + Text.show(actual)
+                + "\n(first difference at byte " + i + ")");
+    }
+
+    /**
+     * Compares two lists of lines.
+     * <pre>{@code Expect.sameLines("lastLines(f, 2)", List.of("b", "c"), got)}</pre>
+     */
+    public static void sameLines(String what, List<String> expected, List<String> actual) {
+        if (expected.equals(actual)) {
+            return;
+        }
+        if (actual == null) {
+            fail(what + ": expected " + expected.size() + " lines but got null");
+        }
+        StringBuilder sb = new StringBuilder(what).append(": expected ").append(expected.size())
+                .append(expected.size() == 1 ? " line" : " lines").append(", got ").append(actual.size()).append('\n');
+        sb.append(Diff.listed(expected, actual));
+        fail(sb.toString());
+    }
+
+    static String describe(Object o) {
+        if (o instanceof String s) {
+            return Text.show(s);
+        }
+        if (o instanceof byte[] b) {
+            return Text.show(b);
+        }
+        return String.valueOf(o);
+    }
+}

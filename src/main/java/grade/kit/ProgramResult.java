@@ -1,0 +1,68 @@
+package grade.kit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a learner program did: its exit status and what it printed.
+ *
+ * <pre>{@code
+ * ProgramResult r = LearnerProgram.of("day03.DirInfo").args(missing.toString()).run();
+ * Expect.equal("exit status for a missing folder", 1, r.exitCode());
+ * Expect.that(!r.stderr().isBlank(), "print a message on stderr\n" + r.describe());
+ * }</pre>
+ */
+public record ProgramResult(String commandLine, int exitCode, byte[] stdoutBytes, byte[] stderrBytes, boolean truncated) {
+
+    /** stdout as UTF-8 text. */
+    public String stdout() {
+        return new String(stdoutBytes, StandardCharsets.UTF_8);
+    }
+
+    /** stderr as UTF-8 text. */
+    public String stderr() {
+        return new String(stderrBytes, StandardCharsets.UTF_8);
+    }
+
+    /** stdout split into lines without terminators. */
+    public List<String> lines() {
+        String s = stdout();
+        if (s.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new java.util.ArrayList<>(Arrays.asList(s.split("\r?\n", -1)));
+        if (s.endsWith("\n")) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+
+    /** The command and what it printed, for a failure message. */
+    public String describe() {
+        return describe(commandLine, stdout() + (truncated ? "\n[… output cut]" : ""), stderr());
+    }
+
+    static String describe(String commandLine, String out, String err) {
+        StringBuilder sb = new StringBuilder("  command: ").append(commandLine).append('\n');
+        sb.append("  stdout:").append(out.isEmpty() ? " (nothing)\n" : "\n" + Text.indent(Text.block(out, 1500), "    |") + "\n");
+        sb.append("  stderr:").append(err.isEmpty() ? " (nothing)" : "\n" + Text.indent(Text.block(err, 1500), "    |"));
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProgramResult r && r.exitCode == exitCode && Arrays.equals(r.stdoutBytes, stdoutBytes)
+                && Arrays.equals(r.stderrBytes, stderrBytes) && r.commandLine.equals(commandLine);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(stdoutBytes) + exitCode;
+    }
+
+    @Override
+    public String toString() {
+        return "ProgramResult[exit " + exitCode + "]\n" + describe();
+    }
+}

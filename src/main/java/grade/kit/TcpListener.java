@@ -1,0 +1,70 @@
+package grade.kit;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+
+/**
+ * A server played by the test on 127.0.0.1, for learner clients to connect to.
+ *
+ * <pre>{@code
+ * try (TcpListener server = TcpListener.open()) {
+ *     LearnerProgram client = LearnerProgram.of("day04.LineClient").args("127.0.0.1", "" + server.port()).start();
+ *     try (TcpPeer conn = server.accept(Duration.ofSeconds(5))) {
+ *         Expect.equal("first line", "hello", conn.readLine(Duration.ofSeconds(2)));
+ *     }
+ * }
+ * }</pre>
+ */
+public final class TcpListener implements AutoCloseable {
+    private final ServerSocket server;
+
+    private TcpListener(ServerSocket server) {
+        this.server = server;
+    }
+
+    /** Listens on a free port of 127.0.0.1. <pre>{@code TcpListener l = TcpListener.open();}</pre> */
+    public static TcpListener open() {
+        try {
+            ServerSocket s = new ServerSocket();
+            s.bind(new InetSocketAddress(Ports.loopback(), 0));
+            return new TcpListener(s);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not listen on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    /** The port the learner's client should connect to. */
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /**
+     * Waits for the learner's client to connect.
+     * <pre>{@code TcpPeer conn = listener.accept(Duration.ofSeconds(5));}</pre>
+     */
+    public TcpPeer accept(Duration timeout) {
+        try {
+            server.setSoTimeout((int) timeout.toMillis());
+            Socket s = server.accept();
+            s.setTcpNoDelay(true);
+            return new TcpPeer(s, "your client");
+        } catch (SocketTimeoutException e) {
+            throw Expect.fail("your client did not connect to 127.0.0.1:" + port() + " within " + LearnerProgram.human(timeout));
+        } catch (IOException e) {
+            throw Expect.fail("accepting your client's connection failed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closed either way
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package grade.kit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The test's end of a TCP connection on 127.0.0.1, every read with a deadline and a message that
+ * says what was awaited and what arrived.
+ *
+ * <pre>{@code
+ * try (TcpPeer client = TcpPeer.connect(port)) {
+ *     client.send("hello");
+ *     Expect.sameBytes("echo", "hello".getBytes(UTF_8), client.readExactly(5, Duration.ofSeconds(2)));
+ * }
+ * }</pre>
+ */
+public final class TcpPeer implements AutoCloseable {
+    private final Socket socket;
+    private final InputStream in;
+    private final String who;
+
+    TcpPeer(Socket socket, String who) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.who = who;
+    }
+
+    /**
+     * Connects to a learner server on 127.0.0.1:port within 2 s.
+     * <pre>{@code TcpPeer c = TcpPeer.connect(port);}</pre>
+     */
+    public static TcpPeer connect(int port) {
+        Socket s = new Socket();
+        try {
+            s.connect(new InetSocketAddress(Ports.loopback(), port), 2000);
+            s.setTcpNoDelay(true);
+            return new TcpPeer(s, "your server");
+        } catch (IOException e) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // nothing to close
+            }
+            throw Expect.fail("could not connect to your server on 127.0.0.1:" + port + ": " + e.getMessage());
+        }
+    }
+
+    /** Sends bytes and flushes. <pre>{@code c.send(new byte[] {0, 0, 0, 5});}</pre> */
+    public TcpPeer send(byte[] data) {
+        try {
+            socket.getOutputStream().write(data);
+            socket.getOutputStream().flush();
+            return this;
+        } catch (IOException e) {
+            throw Expect.fail("could not send to " + who + ": " + e.getMessage() + " (did it close the connection?)");
+        }
+    }
+
+    /** Sends UTF-8 text. <pre>{@code c.send("你好\n");}</pre> */
+    public TcpPeer send(String text) {
+        return send(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends on another thread while this one reads, so a peer that echoes as it reads never
+     * blocks on a full buffer. Join the result to see a send error.
+     * <pre>{@code CompletableFuture<Void> sent = c.sendInBackground(big); byte[] back = c.readExactly(big.length, d);}</pre>
+     */
+    public CompletableFuture<Void> sendInBackground(byte[] data) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                socket.getOutputStream().write(data);
+                socket.getOutputStream().flush();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Sends bytes one chunk at a time with a pause between, to split a message at awkward places. */
+    public TcpPeer sendInPieces(byte[] data, int pieceSize, Duration pause) {
+        for (int i = 0; i < data.length; i += pieceSize) {
+            send(java.util.Arrays.copyOfRange(data, i, Math.min(data.length, i + pieceSize)));
+            sleep(pause);
+        }
+        return this;
+    }
+
+    /**
+     * Reads exactly n bytes, failing if they do not arrive in time or the peer closes first.
+     * <pre>{@code byte[] header = c.readExactly(4, Duration.ofSeconds(2));}</pre>
+     */
+    public byte[] readExactly(int n, Duration timeout) {
+        ByteArrayOutputStream got = new ByteArrayOutputStream(Math.min(n, 1 << 20));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        byte[] buf = new byte[8192];
+        try {
+            while (got.size() < n) {
+                int r = readSome(buf, Math.min(buf.length, n - got.size()), deadline);
+                if (r == -2) {
+                    throw Expect.fail("waited " + LearnerProgram.human(timeout) + " for " + n + " bytes from " + who
+                            + " but only " + got.size() + " arrived: " + Text.show(got.toByteArray()));
+                }
+                if (r < 0) {
+                    throw Expect.fail(who + " closed the connection after " + got.size() + " of the " + n
+                            + " bytes expected: " + Text.show(got.toByteArray()));
+                }
+                got.write(buf, 0, r);
+            }
+        } catch (IOException e) {
+            throw Expect.fail("reading from " + who + " failed after " + got.size() + " of " + n + " bytes: " + e.getMessage());
+        }
+        return got.toByteArray();
+    }
+
+    /**
+     * Reads one line ending in {@code \n} and returns it without the terminator (and without a
+     * {@code \r} before it).
+     * <pre>{@code String reply = c.readLine(Duration.ofSeconds(2));}</pre>
+     */
+    public String readLine(Duration timeout) {
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        byte[] one = new byte[1];
+        try {
+            while (true) {
+                int r = readSome(one, 1, deadline);
+                if (r == -2) {
+                    throw Expect.fail("waited " + LearnerProgram.human(timeout) + " for a line from " + who
+                            + "; got " + (got.size() == 0 ? "nothing" : Text.show(got.toByteArray()) + " without a newline"));
+                }
+                if (r < 0) {
+                    throw Expect.fail(who + " closed the connection before sending a whole line; got "
+                            + (got.size() == 0 ? "nothing" : Text.show(got.toByteArray())));
+                }
+                if (one[0] == '\n') {
+                    String line = got.toString(StandardCharsets.UTF_8);
+                    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+                }
+                got.write(one[0]);
+            }
+        } catch (IOException e) {
+            throw Expect.fail("reading a line from " + who + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads until the peer closes the connection.
+     * <pre>{@code byte[] rest = c.readToEnd(Duration.ofSeconds(2));}</pre>
+     */
+    public byte[] readToEnd(Duration timeout) {
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        byte[] buf = new byte[8192];
+        try {
+            while (true) {
+                int r = readSome(buf, buf.length, deadline);
+                if (r == -2) {
+                    throw Expect.fail("waited " + LearnerProgram.human(timeout) + " for " + who
+                            + " to close the connection; it is still open after sending " + Text.show(got.toByteArray()));
+                }
+                if (r < 0) {
+                    return got.toByteArray();
+                }
+                got.write(buf, 0, r);
+            }
+        } catch (IOException e) {
+            if (isReset(e)) {
+                return got.toByteArray();
+            }
+            throw Expect.fail("reading from " + who + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Whether nothing arrives within {@code wait} (the peer may stay open or close).
+     * <pre>{@code Expect.that(c.silentFor(Duration.ofMillis(200)), "the server should wait for the whole frame");}</pre>
+     */
+    public boolean silentFor(Duration wait) {
+        byte[] one = new byte[1];
+        try {
+            int r = readSome(one, 1, System.nanoTime() + wait.toNanos());
+            return r == -2 || r == -1;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Half-closes: the peer reads end of stream but can still send. */
+    public void shutdownOutput() {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            throw Expect.fail("could not half-close the connection: " + e.getMessage());
+        }
+    }
+
+    /** Closes abruptly with a TCP reset (RST) instead of the usual goodbye. */
+    public void reset() {
+        try {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        } catch (IOException e) {
+            // closed either way
+        }
+    }
+
+    /** The socket, for anything the kit does not cover. */
+    public Socket socket() {
+        return socket;
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closed either way
+        }
+    }
+
+    /** Returns bytes read, -1 at end of stream, -2 at the deadline. */
+    private int readSome(byte[] buf, int len, long deadline) throws IOException {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            return -2;
+        }
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+        try {
+            return in.read(buf, 0, len);
+        } catch (SocketTimeoutException e) {
+            return -2;
+        }
+    }
+
+    private static boolean isReset(IOException e) {
+        return String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("reset");
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package grade.kit;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Makes text safe and readable inside a failure message: invisible characters become visible,
+ * terminal escape sequences are neutralised and long values are cut with a visible marker.
+ */
+public final class Text {
+    /** Longest value, in characters, quoted whole in a message. */
+    public static final int MAX_SHOWN = 600;
+
+    private Text() {
+    }
+
+    /**
+     * Quotes a value for a message, with {@code \n}, {@code \r}, {@code \t} and other control
+     * characters written as escapes and the value cut after {@link #MAX_SHOWN} characters.
+     * <pre>{@code Text.show("a\tb\r\n") // "\"a\\tb\\r\\n\"" }</pre>
+     */
+    public static String show(String s) {
+        if (s == null) {
+            return "null";
+        }
+        return '"' + visible(cut(s, MAX_SHOWN)) + '"';
+    }
+
+    /** Like {@link #show(String)} for bytes: UTF-8 text where it decodes, hex otherwise. */
+    public static String show(byte[] data) {
+        if (data == null) {
+            return "null";
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        try {
+            return show(decoder.decode(java.nio.ByteBuffer.wrap(data)).toString()) + " (" + data.length + " bytes)";
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return hex(data, 64) + " (" + data.length + " bytes)";
+        }
+    }
+
+    /** Lower-case hex of at most {@code max} bytes, with a marker when cut. */
+    public static String hex(byte[] data, int max) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(max, data.length); i++) {
+            sb.append(String.format("%02x", data[i] & 0xff));
+        }
+        if (data.length > max) {
+            sb.append("… [").append(data.length - max).append(" more bytes]");
+        }
+        return sb.toString();
+    }
+
+    /** Cuts {@code s} to at most {@code max} characters, saying how much was cut. */
+    public static String cut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        return s.substring(0, max) + "… [" + (s.length() - max) + " more characters]";
+    }
+
+    /**
+     * Escapes control characters (including ESC, so no terminal sequence survives) while keeping
+     * printable text, Chinese included, as it is.
+     */
+    public static String visible(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\\' -> sb.append("\\\\");
+                case '"' -> sb.append("\\\"");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Keeps line breaks and tabs but neutralises every other control character, for multi-line
+     * output shown as a block (a program's stdout in a message).
+     */
+    public static String block(String s, int max) {
+        String cut = cut(s, max);
+        StringBuilder sb = new StringBuilder(cut.length());
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            if (c == '\n' || c == '\t') {
+                sb.append(c);
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** One line of text as it is, with every control character (line breaks too) escaped. */
+    public static String line(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Indents every line of a block for a nested part of a message. */
+    public static String indent(String block, String prefix) {
+        return prefix + block.replace("\n", "\n" + prefix);
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * The test kit: everything a hidden test needs to reach learner code without referencing it at
+ * compile time. Learner programs run as child JVMs ({@link grade.kit.LearnerProgram}), learner
+ * methods are called by reflection ({@link grade.kit.LearnerClass}), and sockets, ports and files
+ * come with deadlines and messages a learner understands.
+ *
+ * <p>The kit depends on nothing of the tool, only on the JDK and JUnit's assertion types.
+ *
+ * <pre>{@code
+ * @Test
+ * @DisplayName("readFrom(f, 7) after writing \"Hello world\\n\" is \"orld\\n\"")
+ * void seedExample(@TempDir Path dir) throws Exception {
+ *     Path f = Files.writeString(dir.resolve("test"), "Hello world\n");
+ *     StaticMethod readFrom = LearnerClass.of("day03.Offsets")
+ *             .staticMethod(String.class, "readFrom", Path.class, long.class);
+ *     Expect.sameText("orld\n", readFrom.call(f, 7L), "readFrom(file, 7)");
+ * }
+ * }</pre>
+ */
+package grade.kit;

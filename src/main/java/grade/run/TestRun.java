@@ -1,0 +1,167 @@
+package grade.run;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import grade.report.Status;
+import grade.report.TestResult;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs hidden test classes in a forked JVM, never in the grader's own: learner code may call
+ * System.exit, loop for ever or leak threads and processes. The grader holds the run's deadline
+ * and, when the run ends for whatever reason, ends the whole process tree it started.
+ */
+public final class TestRun {
+    /** Bytes of the test JVM's own stdout/stderr kept for a crash report. */
+    private static final int JVM_OUTPUT_CAP = 16 * 1024;
+
+    private final ProcessTree tree = new ProcessTree();
+
+    /** One exercise's compiled classes and its hidden test classes. */
+    public record Unit(String exerciseId, Path classes, List<String> testClasses, int timeoutSeconds) {
+    }
+
+    /** Results by exercise id, in the order the tests ran. */
+    public record Outcome(Map<String, List<TestResult>> results, long millis) {
+    }
+
+    /** Runs every unit's tests in one test JVM; every unit gets a result list, also after a crash. */
+    public Outcome run(List<Unit> units, int deadlineSeconds) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Path scratch = Files.createTempDirectory("grade-run-");
+        Map<String, String> exerciseOfClass = new LinkedHashMap<>();
+        Map<String, List<TestResult>> results = new LinkedHashMap<>();
+        for (Unit u : units) {
+            results.put(u.exerciseId(), new ArrayList<>());
+            u.testClasses().forEach(c -> exerciseOfClass.put(c, u.exerciseId()));
+        }
+        try {
+            Path resultsFile = scratch.resolve("results.jsonl");
+            Path tmp = Files.createDirectories(scratch.resolve("tmp"));
+            int timeout = units.stream().mapToInt(Unit::timeoutSeconds).max().orElse(10);
+            List<String> command = command(units, resultsFile, tmp, timeout);
+            ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
+            pb.environment().remove("JAVA_TOOL_OPTIONS");
+            pb.environment().remove("_JAVA_OPTIONS");
+            pb.environment().remove("JDK_JAVA_OPTIONS");
+            pb.environment().put("LANG", "C.UTF-8");
+            pb.environment().put("LC_ALL", "C.UTF-8");
+            Process p = tree.start(pb);
+            ByteArrayOutputStream jvmOutput = new ByteArrayOutputStream();
+            Thread drain = drain(p.getInputStream(), jvmOutput);
+            boolean finished = p.waitFor(deadlineSeconds, TimeUnit.SECONDS);
+            tree.end();
+            drain.join(1000);
+            List<JsonObject> lines = readLines(resultsFile);
+            boolean done = !lines.isEmpty() && "done".equals(str(lines.get(lines.size() - 1), "event"));
+            String lastTest = "";
+            for (JsonObject o : lines) {
+                if (o.has("event")) {
+                    continue;
+                }
+                String ex = exerciseOfClass.get(str(o, "class"));
+                if (ex == null) {
+                    continue;
+                }
+                lastTest = str(o, "name");
+                results.get(ex).add(new TestResult(str(o, "name"), status(str(o, "status")), str(o, "message"),
+                        str(o, "output"), o.has("millis") ? o.get("millis").getAsLong() : 0));
+            }
+            if (!done) {
+                String why = !finished
+                        ? "the tests were stopped after the run's deadline of " + deadlineSeconds + " s"
+                        : "the test JVM ended unexpectedly (exit status " + p.exitValue() + ")";
+                String crash = why + (lastTest.isEmpty() ? "" : ", after the test \"" + lastTest + "\"")
+                        + ". Your code may have ended the JVM, used up its memory or hung it."
+                        + tail(jvmOutput);
+                for (Map.Entry<String, List<TestResult>> e : results.entrySet()) {
+                    e.getValue().add(new TestResult("(the rest of the tests)", Status.ERROR, crash, "", 0));
+                }
+            }
+            return new Outcome(results, (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            tree.end();
+            org.apache.commons.io.FileUtils.deleteQuietly(scratch.toFile());
+        }
+    }
+
+    private List<String> command(List<Unit> units, Path resultsFile, Path tmp, int timeout) {
+        String learnerCp = String.join(File.pathSeparator, units.stream().map(u -> u.classes().toString()).toList());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
+                "-Xmx512m", "-Djava.security.manager=allow", "-Dfile.encoding=UTF-8",
+                "-Djava.io.tmpdir=" + tmp, "-Dgrade.learner.classpath=" + learnerCp,
+                "-cp", System.getProperty("java.class.path") + File.pathSeparator + learnerCp,
+                "grade.runner.TestMain", resultsFile.toString(), String.valueOf(timeout)));
+        units.forEach(u -> command.addAll(u.testClasses()));
+        return command;
+    }
+
+    private static Thread drain(InputStream in, ByteArrayOutputStream keep) {
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[8192];
+            try (in) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    synchronized (keep) {
+                        int room = Math.max(0, Math.min(n, JVM_OUTPUT_CAP - keep.size()));
+                        keep.write(buf, 0, room);
+                    }
+                }
+            } catch (IOException e) {
+                // the JVM is gone
+            }
+        }, "test JVM output");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static String tail(ByteArrayOutputStream out) {
+        String s;
+        synchronized (out) {
+            s = out.toString(StandardCharsets.UTF_8).strip();
+        }
+        s = s.lines().filter(l -> !l.startsWith("WARNING:")).reduce((a, b) -> a + "\n" + b).orElse("");
+        return s.isEmpty() ? "" : "\nThe test JVM printed:\n" + grade.kit.Text.indent(grade.kit.Text.block(s, 2000), "  | ");
+    }
+
+    private static List<JsonObject> readLines(Path file) throws IOException {
+        List<JsonObject> out = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            try {
+                out.add(JsonParser.parseString(line).getAsJsonObject());
+            } catch (RuntimeException e) {
+                break; // a line cut by a crash ends what can be trusted
+            }
+        }
+        return out;
+    }
+
+    private static String str(JsonObject o, String key) {
+        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : "";
+    }
+
+    private static Status status(String s) {
+        return switch (s) {
+            case "pass" -> Status.PASS;
+            case "error" -> Status.ERROR;
+            default -> Status.FAIL;
+        };
+    }
+}

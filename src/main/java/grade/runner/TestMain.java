@@ -1,0 +1,123 @@
+package grade.runner;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Main class of the forked test JVM.
+ *
+ * <p>Usage: {@code TestMain RESULTS_FILE TIMEOUT_SECONDS TEST_CLASS...}; the learner's class
+ * folders come in the system property {@code grade.learner.classpath}. Writes one JSON object per
+ * line to RESULTS_FILE and a last line {@code {"event":"done"}}; the grader treats a missing last
+ * line as a crash of this JVM.
+ */
+public final class TestMain {
+    /** Bytes of learner output kept per test. */
+    static final int OUTPUT_CAP = 64 * 1024;
+
+    private TestMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path resultsFile = Path.of(args[0]);
+        long timeout = Long.parseLong(args[1]);
+        List<String> classes = List.of(args).subList(2, args.length);
+        ExitGuard guard = ExitGuard.install();
+        PrintStream realErr = System.err;
+        OutputCapture capture = new OutputCapture(OUTPUT_CAP);
+        PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
+        System.setOut(captured);
+        System.setErr(captured);
+        Gson gson = new Gson();
+        try (BufferedWriter out = Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8)) {
+            ResultListener listener = new ResultListener(out, gson, capture, learnerClasses(), timeout);
+            List<String> found = new ArrayList<>();
+            for (String c : classes) {
+                if (exists(c)) {
+                    found.add(c);
+                } else {
+                    listener.classError(c, "the hidden test class " + c + " is not in the grader: rebuild it (delete target/ and run ./grade again)");
+                }
+            }
+            if (!found.isEmpty()) {
+                run(found, timeout, listener);
+            }
+            JsonObject done = new JsonObject();
+            done.addProperty("event", "done");
+            out.write(gson.toJson(done));
+            out.newLine();
+            out.flush();
+        } catch (Throwable t) {
+            realErr.println("grade test runner failed: " + t);
+            t.printStackTrace(realErr);
+        } finally {
+            grade.kit.LearnerProgram.destroyAll();
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+            if (guard != null) {
+                guard.open();
+            }
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    private static void run(List<String> classes, long timeout, ResultListener listener) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(classes.stream().map(DiscoverySelectors::selectClass).toList())
+                .configurationParameter("junit.jupiter.execution.timeout.default", timeout + " s")
+                .configurationParameter("junit.jupiter.execution.timeout.mode", "enabled")
+                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .configurationParameter("junit.jupiter.testmethod.order.default", SourceOrder.class.getName())
+                .build();
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(request, listener);
+    }
+
+    private static boolean exists(String className) {
+        try {
+            Class.forName(className, false, ClassLoader.getSystemClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Binary names of the learner's top-level classes, to pick their frames out of a stack trace. */
+    private static Set<String> learnerClasses() throws IOException {
+        Set<String> names = new HashSet<>();
+        String cp = System.getProperty("grade.learner.classpath", "");
+        for (String entry : cp.split(java.io.File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path root = Path.of(entry);
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(p -> p.toString().endsWith(".class")).forEach(p -> {
+                    String rel = root.relativize(p).toString().replace(java.io.File.separatorChar, '.');
+                    String name = rel.substring(0, rel.length() - ".class".length());
+                    names.add(name.contains("$") ? name.substring(0, name.indexOf('$')) : name);
+                });
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,30 @@
+package grade.workspace;
+
+import grade.course.Course;
+import grade.course.Exercise;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * Where the learner files of an exercise come from: a workspace, the reference solutions, the
+ * starters, or one known-wrong solution. Each root mirrors the workspace's layout
+ * ({@code day03/Offsets.java}).
+ */
+public record Sources(String label, Function<Exercise, Path> rootOf) {
+
+    public Path root(Exercise e) {
+        return rootOf.apply(e);
+    }
+
+    public static Sources of(Workspace w) {
+        return new Sources("workspace " + w.root(), e -> w.root());
+    }
+
+    public static Sources solutions(Course c) {
+        return new Sources("reference solutions", c::solution);
+    }
+
+    public static Sources starters() {
+        return new Sources("starters", Exercise::starterRoot);
+    }
+}
