@@ -49,8 +49,7 @@ public final class TestRun {
         try {
             Path resultsFile = scratch.resolve("results.jsonl");
             Path tmp = Files.createDirectories(scratch.resolve("tmp"));
-            int timeout = units.stream().mapToInt(Unit::timeoutSeconds).max().orElse(10);
-            List<String> command = command(units, resultsFile, tmp, timeout);
+            List<String> command = command(units, resultsFile, tmp);
             ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
             pb.environment().remove("JAVA_TOOL_OPTIONS");
             pb.environment().remove("_JAVA_OPTIONS");
@@ -96,7 +95,7 @@ public final class TestRun {
         }
     }
 
-    private List<String> command(List<Unit> units, Path resultsFile, Path tmp, int timeout) {
+    private List<String> command(List<Unit> units, Path resultsFile, Path tmp) {
         String learnerCp = String.join(File.pathSeparator, units.stream().map(u -> u.classes().toString()).toList());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -104,8 +103,8 @@ public final class TestRun {
                 "-Xmx512m", "-Djava.security.manager=allow", "-Dfile.encoding=UTF-8",
                 "-Djava.io.tmpdir=" + tmp, "-Dgrade.learner.classpath=" + learnerCp,
                 "-cp", System.getProperty("java.class.path") + File.pathSeparator + learnerCp,
-                "grade.runner.TestMain", resultsFile.toString(), String.valueOf(timeout)));
-        units.forEach(u -> command.addAll(u.testClasses()));
+                "grade.runner.TestMain", resultsFile.toString()));
+        units.forEach(u -> command.add(u.timeoutSeconds() + "=" + String.join(",", u.testClasses())));
         return command;
     }
 

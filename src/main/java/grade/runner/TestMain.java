@@ -22,7 +22,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /**
  * Main class of the forked test JVM.
  *
- * <p>Usage: {@code TestMain RESULTS_FILE TIMEOUT_SECONDS TEST_CLASS...}; the learner's class
+ * <p>Usage: {@code TestMain RESULTS_FILE UNIT...}, each UNIT {@code SECONDS=TestClass,TestClass}:
+ * one exercise's hidden test classes and the timeout of each of its tests. The learner's class
  * folders come in the system property {@code grade.learner.classpath}. Writes one JSON object per
  * line to RESULTS_FILE and a last line {@code {"event":"done"}}; the grader treats a missing last
  * line as a crash of this JVM.
@@ -36,8 +37,6 @@ public final class TestMain {
 
     public static void main(String[] args) throws IOException {
         Path resultsFile = Path.of(args[0]);
-        long timeout = Long.parseLong(args[1]);
-        List<String> classes = List.of(args).subList(2, args.length);
         ExitGuard guard = ExitGuard.install();
         PrintStream realErr = System.err;
         OutputCapture capture = new OutputCapture(OUTPUT_CAP);
@@ -46,17 +45,22 @@ public final class TestMain {
         System.setErr(captured);
         Gson gson = new Gson();
         try (BufferedWriter out = Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8)) {
-            ResultListener listener = new ResultListener(out, gson, capture, learnerClasses(), timeout);
-            List<String> found = new ArrayList<>();
-            for (String c : classes) {
-                if (exists(c)) {
-                    found.add(c);
-                } else {
-                    listener.classError(c, "the hidden test class " + c + " is not in the grader: rebuild it (delete target/ and run ./grade again)");
+            Set<String> learner = learnerClasses();
+            Launcher launcher = LauncherFactory.create();
+            for (String unit : List.of(args).subList(1, args.length)) {
+                long timeout = Long.parseLong(unit.substring(0, unit.indexOf('=')));
+                ResultListener listener = new ResultListener(out, gson, capture, learner, timeout);
+                List<String> found = new ArrayList<>();
+                for (String c : unit.substring(unit.indexOf('=') + 1).split(",")) {
+                    if (exists(c)) {
+                        found.add(c);
+                    } else {
+                        listener.classError(c, "the hidden test class " + c + " is not in the grader: rebuild it (delete target/ and run ./grade again)");
+                    }
                 }
-            }
-            if (!found.isEmpty()) {
-                run(found, timeout, listener);
+                if (!found.isEmpty()) {
+                    run(launcher, found, timeout, listener);
+                }
             }
             JsonObject done = new JsonObject();
             done.addProperty("event", "done");
@@ -76,7 +80,7 @@ public final class TestMain {
         }
     }
 
-    private static void run(List<String> classes, long timeout, ResultListener listener) {
+    private static void run(Launcher launcher, List<String> classes, long timeout, ResultListener listener) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(classes.stream().map(DiscoverySelectors::selectClass).toList())
                 .configurationParameter("junit.jupiter.execution.timeout.default", timeout + " s")
@@ -85,7 +89,6 @@ public final class TestMain {
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                 .configurationParameter("junit.jupiter.testmethod.order.default", SourceOrder.class.getName())
                 .build();
-        Launcher launcher = LauncherFactory.create();
         launcher.execute(request, listener);
     }
 

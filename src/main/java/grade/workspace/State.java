@@ -67,7 +67,9 @@ public final class State {
             return new State(file, d, null);
         } catch (IOException | JsonParseException | IllegalStateException e) {
             Path aside = file.resolveSibling("state.json.corrupt-" + Instant.now().toString().replace(':', '-'));
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            String why = e instanceof JsonParseException || e instanceof IllegalStateException
+                    ? "it is not valid JSON: " + String.valueOf(e.getMessage()).replaceAll("^[\\w.]+(Exception|Error): ", "").lines().findFirst().orElse("")
+                    : String.valueOf(e.getMessage());
             try {
                 Files.move(file, aside);
             } catch (IOException moveFailed) {

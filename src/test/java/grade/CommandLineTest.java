@@ -1,0 +1,208 @@
+package grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: a real JVM, real files, exit codes and messages. */
+class CommandLineTest {
+    @TempDir
+    Path home;
+    @TempDir
+    Path elsewhere;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Fixtures.course(home);
+    }
+
+    /** The grader's own frames and exception classes never reach the user (frames of the learner's code may). */
+    private static void noStackTrace(Fixtures.Run r) {
+        String all = r.out() + r.err();
+        boolean frames = all.lines().anyMatch(l -> l.matches("\\s+at (java|jdk|sun|grade|org|com|picocli)\\.[\\w.$]+\\(.*\\)"));
+        boolean types = all.matches("(?s).*\\b(java|javax|com|org|sun)\\.[\\w.]+(Exception|Error)\\b.*");
+        assertFalse(frames || types, "a stack trace or an exception's class reached the user:\n" + all);
+    }
+
+    @Test
+    void firstGradeCreatesTheDefaultWorkspaceAndSaysWhere() throws Exception {
+        Fixtures.Run r = Fixtures.grade(home, elsewhere, "day90", "--no-color");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        Path ws = home.resolve("homework");
+        assertTrue(Files.isRegularFile(ws.resolve("day90/Sum.java")));
+        assertTrue(r.out().contains("Created your workspace at " + ws.toRealPath()), r.out());
+        assertTrue(r.out().contains("✘ day90/sum"), r.out());
+        assertTrue(r.out().contains("not written yet"), r.out());
+        assertTrue(r.out().contains("./grade hint day90 sum"), r.out());
+        noStackTrace(r);
+    }
+
+    @Test
+    void workspaceIsFoundFromTheCurrentFolderUpward() throws Exception {
+        Path ws = elsewhere.resolve("mine");
+        assertEquals(0, Fixtures.grade(home, elsewhere, "init", ws.toString()).exit());
+        Files.writeString(ws.resolve("day90/Sum.java"), Fixtures.SUM_OK);
+        Path deep = Files.createDirectories(ws.resolve("day90/notes"));
+        Fixtures.Run r = Fixtures.grade(home, deep, "day90", "sum", "--no-color");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("workspace " + ws.toRealPath()), r.out());
+        assertFalse(Files.exists(home.resolve("homework")), "no default workspace may be made when one was found");
+    }
+
+    @Test
+    void initNeverOverwritesAndOnlyAddsMissingFiles() throws Exception {
+        Path ws = elsewhere.resolve("ws");
+        assertEquals(0, Fixtures.grade(home, elsewhere, "init", ws.toString()).exit());
+        Files.writeString(ws.resolve("day90/Sum.java"), "my work");
+        Files.delete(ws.resolve("day90/Hello.java"));
+        Fixtures.Run again = Fixtures.grade(home, elsewhere, "init", ws.toString());
+        assertEquals(0, again.exit());
+        assertEquals("my work", Files.readString(ws.resolve("day90/Sum.java")));
+        assertTrue(Files.exists(ws.resolve("day90/Hello.java")));
+        assertTrue(again.out().contains("already exists") && again.out().contains("day90/Hello.java"), again.out());
+    }
+
+    @Test
+    void missingWorkspaceIsAClearUsageError() throws Exception {
+        Fixtures.Run r = Fixtures.grade(home, elsewhere, "day90", "-w", elsewhere.resolve("nope").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("there is no workspace at") && r.err().contains("grade init"), r.err());
+        noStackTrace(r);
+    }
+
+    @Test
+    void corruptStateFileIsSetAsideAndRebuilt() throws Exception {
+        Path ws = elsewhere.resolve("ws");
+        Fixtures.grade(home, elsewhere, "init", ws.toString());
+        Files.writeString(ws.resolve(".grade/state.json"), "{ this is not json");
+        Fixtures.Run r = Fixtures.grade(home, elsewhere, "day90", "sum", "-w", ws.toString(), "--no-color");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("could not be read") && r.err().contains("rebuilt"), r.err());
+        try (Stream<Path> s = Files.list(ws.resolve(".grade"))) {
+            assertTrue(s.anyMatch(p -> p.getFileName().toString().startsWith("state.json.corrupt-")), "the corrupt file is kept");
+        }
+        String state = Files.readString(ws.resolve(".grade/state.json"));
+        assertTrue(state.contains("\"day90/sum\"") && state.contains("\"attempts\": 1"), state);
+        noStackTrace(r);
+    }
+
+    @Test
+    void unknownDayOrExerciseSuggestsTheClosestNames() throws Exception {
+        Fixtures.Run day = Fixtures.grade(home, elsewhere, "day91");
+        assertEquals(2, day.exit());
+        assertTrue(day.err().contains("Did you mean day90?"), day.err());
+        Fixtures.Run ex = Fixtures.grade(home, elsewhere, "day90", "summ");
+        assertEquals(2, ex.exit());
+        assertTrue(ex.err().contains("Did you mean sum?"), ex.err());
+        noStackTrace(ex);
+    }
+
+    @Test
+    void jsonFormatHasTheDocumentedFields() throws Exception {
+        Fixtures.Run r = Fixtures.grade(home, elsewhere, "day90", "--solutions", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(1, o.get("version").getAsInt());
+        assertEquals("pass", o.get("status").getAsString());
+        assertEquals(20.0, o.get("score").getAsDouble());
+        assertEquals(20, o.get("max_score").getAsInt());
+        JsonArray exercises = o.getAsJsonArray("exercises");
+        assertEquals(2, exercises.size());
+        JsonObject sum = exercises.get(0).getAsJsonObject();
+        assertEquals("day90/sum", sum.get("id").getAsString());
+        assertEquals("pass", sum.get("status").getAsString());
+        assertTrue(sum.has("message"));
+        JsonObject test = sum.getAsJsonArray("tests").get(0).getAsJsonObject();
+        for (String key : new String[] {"name", "status", "message", "output"}) {
+            assertTrue(test.has(key), "tests[] has " + key);
+        }
+        assertEquals("add(2, 3) is 5", test.get("name").getAsString());
+    }
+
+    @Test
+    void compileErrorInJsonIsAnErrorStatus() throws Exception {
+        Path ws = elsewhere.resolve("ws");
+        Fixtures.grade(home, elsewhere, "init", ws.toString());
+        Files.writeString(ws.resolve("day90/Sum.java"), "package day90; public class Sum { int x = }");
+        Fixtures.Run r = Fixtures.grade(home, elsewhere, "day90", "sum", "-w", ws.toString(), "--format", "json");
+        assertEquals(1, r.exit());
+        JsonObject sum = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("exercises").get(0).getAsJsonObject();
+        assertEquals("error", sum.get("status").getAsString());
+        assertTrue(sum.get("message").getAsString().contains("day90/Sum.java:1:"), sum.toString());
+    }
+
+    @Test
+    void plainOutputCarriesNoEscapeCodes() throws Exception {
+        Fixtures.Run r = Fixtures.grade(home, elsewhere, "day90", "sum");
+        assertFalse(r.out().contains("\u001b["), "output to a file must carry no escape codes");
+    }
+
+    @Test
+    void brokenCourseDefinitionNamesTheFileAndTheFix() throws Exception {
+        Path meta = home.resolve("exercises/day90/sum/exercise.json");
+        Files.writeString(meta, Files.readString(meta).replace("\"points\"", "\"point\"").replace("\"first\"", "\"\""));
+        Files.delete(home.resolve("exercises/day90/hello/README.zh.md"));
+        Fixtures.Run r = Fixtures.grade(home, elsewhere, "list");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("exercises/day90/sum/exercise.json: unknown key \"point\"; did you mean \"points\"?"), r.err());
+        assertTrue(r.err().contains("exercises/day90/sum/exercise.json: hint 1 is empty in English"), r.err());
+        assertTrue(r.err().contains("exercises/day90/hello/README.zh.md: the statement is missing"), r.err());
+        noStackTrace(r);
+    }
+
+    @Test
+    void duplicateIdsAndMissingStartersAreReported() throws Exception {
+        Path meta = home.resolve("exercises/day90/hello/exercise.json");
+        Files.writeString(meta, Files.readString(meta).replace("\"day90/hello\"", "\"day90/sum\""));
+        Files.delete(home.resolve("exercises/day90/sum/starter/day90/Sum.java"));
+        Fixtures.Run r = Fixtures.grade(home, elsewhere, "list");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("exercises/day90/sum/starter/day90/Sum.java: the starter file is missing"), r.err());
+        assertTrue(r.err().contains("\"id\" is \"day90/sum\" but the folder says \"day90/hello\""), r.err());
+    }
+
+    @Test
+    void hintsComeOneAtATime() throws Exception {
+        Path ws = elsewhere.resolve("ws");
+        Fixtures.grade(home, elsewhere, "init", ws.toString());
+        Fixtures.Run first = Fixtures.grade(home, elsewhere, "hint", "day90", "sum", "-w", ws.toString(), "--lang", "en");
+        assertTrue(first.out().contains("Hint 1/2: first") && !first.out().contains("second"), first.out());
+        Fixtures.Run second = Fixtures.grade(home, elsewhere, "hint", "day90", "sum", "-w", ws.toString(), "--lang", "zh");
+        assertTrue(second.out().contains("Hint 2/2: 第二"), second.out());
+    }
+
+    @Test
+    void verifyProvesSolutionsPassAndStartersFail() throws Exception {
+        Fixtures.Run ok = Fixtures.grade(home, elsewhere, "verify", "--no-color");
+        assertEquals(0, ok.exit(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("6 passed, 0 failed"), ok.out());
+        Fixtures.write(home.resolve("solutions/day90/sum/wrong/subtracts/day90/Sum.java"), Fixtures.SUM_OK.replace("a + b", "a - b"));
+        Fixtures.write(home.resolve("solutions/day90/sum/wrong/just-right/day90/Sum.java"), Fixtures.SUM_OK);
+        Fixtures.Run bad = Fixtures.grade(home, elsewhere, "verify", "--no-color");
+        assertEquals(1, bad.exit(), bad.out());
+        assertTrue(bad.out().contains("the wrong solution \"just-right\" fails"), bad.out());
+        assertTrue(bad.out().contains("it passes every test"), bad.out());
+        assertTrue(bad.out().contains("7 passed, 1 failed"), bad.out());
+    }
+
+    @Test
+    void helpListsTheCommandsWithExamples() throws Exception {
+        Fixtures.Run r = Fixtures.grade(home, elsewhere, "--help");
+        assertEquals(0, r.exit());
+        for (String c : new String[] {"init", "show", "list", "hint", "verify", "Examples:"}) {
+            assertTrue(r.out().contains(c), "help mentions " + c + ":\n" + r.out());
+        }
+        Fixtures.Run bad = Fixtures.grade(home, elsewhere, "--bogus");
+        assertEquals(2, bad.exit());
+    }
+}

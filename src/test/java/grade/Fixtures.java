@@ -1,0 +1,118 @@
+package grade;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A small course of its own, written into a folder for the grader's tests: day90 with a method
+ * exercise (sum) and a program exercise (hello), whose hidden tests live in src/test/java/day90.
+ */
+final class Fixtures {
+    static final String SUM_OK = """
+            package day90;
+
+            public class Sum {
+                public static int add(int a, int b) {
+                    return a + b;
+                }
+            }
+            """;
+    static final String SUM_STARTER = """
+            package day90;
+
+            public class Sum {
+                public static int add(int a, int b) {
+                    throw new UnsupportedOperationException("TODO: add");
+                }
+            }
+            """;
+    static final String HELLO_OK = """
+            package day90;
+
+            public class Hello {
+                public static void main(String[] args) {
+                    System.out.println("hello " + args[0]);
+                }
+            }
+            """;
+
+    private Fixtures() {
+    }
+
+    /** Writes the course under {@code home}; returns home. */
+    static Path course(Path home) throws IOException {
+        write(home.resolve("exercises/day90/day.json"), """
+                {"title": {"en": "Fixture day", "zh": "测试日"}, "exercises": ["sum", "hello"]}
+                """);
+        exercise(home, "sum", "day90/Sum.java", "day90.SumTest", SUM_STARTER, 5);
+        exercise(home, "hello", "day90/Hello.java", "day90.HelloTest", """
+                package day90;
+
+                public class Hello {
+                    public static void main(String[] args) {
+                        // TODO
+                    }
+                }
+                """, 10);
+        write(home.resolve("solutions/day90/sum/day90/Sum.java"), SUM_OK);
+        write(home.resolve("solutions/day90/hello/day90/Hello.java"), HELLO_OK);
+        return home;
+    }
+
+    static void exercise(Path home, String slug, String file, String test, String starter, int timeout) throws IOException {
+        Path dir = home.resolve("exercises/day90/" + slug);
+        write(dir.resolve("exercise.json"), """
+                {
+                  "id": "day90/%s",
+                  "title": {"en": "Fixture %s", "zh": "测试 %s"},
+                  "files": ["%s"],
+                  "tests": ["%s"],
+                  "points": 10,
+                  "timeout": %d,
+                  "hints": [{"en": "first", "zh": "第一"}, {"en": "second", "zh": "第二"}]
+                }
+                """.formatted(slug, slug, slug, file, test, timeout));
+        write(dir.resolve("README.md"), "# Fixture " + slug + "\n\nWrite `" + file + "`.\n");
+        write(dir.resolve("README.zh.md"), "# 测试 " + slug + "\n\n写 `" + file + "`。\n");
+        write(dir.resolve("starter/" + file), starter);
+    }
+
+    static Path write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /** What a run of the grader's command line did. */
+    record Run(int exit, String out, String err) {
+    }
+
+    /** Runs the grader's command line as its own JVM, as a user would. */
+    static Run grade(Path home, Path cwd, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dgrade.home=" + home, "-cp", System.getProperty("java.class.path"), "grade.cli.Main"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("grade-out", ".txt");
+        Path err = Files.createTempFile("grade-err", ".txt");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().remove("NO_COLOR");
+            pb.environment().put("LANG", "C.UTF-8");
+            Process p = pb.start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new AssertionError("grade " + String.join(" ", args) + " did not finish within 120 s");
+            }
+            return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}

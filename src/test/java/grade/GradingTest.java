@@ -1,0 +1,210 @@
+package grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grade.compile.Compiler;
+import grade.course.Catalogue;
+import grade.course.Course;
+import grade.course.Exercise;
+import grade.report.ExerciseResult;
+import grade.report.GradeReport;
+import grade.report.Status;
+import grade.report.TestResult;
+import grade.run.Grading;
+import grade.run.TestRun;
+import grade.workspace.Sources;
+import grade.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine end to end on the fixture course: real compiles, real test JVMs, real processes. */
+class GradingTest {
+    @TempDir
+    Path home;
+    @TempDir
+    Path cache;
+    Course course;
+    Workspace workspace;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Fixtures.course(home);
+        course = Catalogue.load(home);
+        workspace = Workspace.init(home.resolve("ws"), course).workspace();
+    }
+
+    private GradeReport grade(String sum, String hello) throws Exception {
+        if (sum != null) {
+            Fixtures.write(workspace.root().resolve("day90/Sum.java"), sum);
+        }
+        if (hello != null) {
+            Fixtures.write(workspace.root().resolve("day90/Hello.java"), hello);
+        }
+        return new Grading(new Compiler(cache)).grade(course.exercises(), Sources.of(workspace));
+    }
+
+    private static ExerciseResult result(GradeReport r, String id) {
+        return r.exercises().stream().filter(e -> e.exercise().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static String messages(ExerciseResult r) {
+        StringBuilder sb = new StringBuilder(r.message());
+        r.tests().forEach(t -> sb.append('\n').append(t.name()).append(": ").append(t.message()));
+        return sb.toString();
+    }
+
+    @Test
+    void correctCodePassesAndScoresFull() throws Exception {
+        GradeReport r = grade(Fixtures.SUM_OK, Fixtures.HELLO_OK);
+        assertEquals(Status.PASS, r.status(), () -> r.exercises().stream().map(GradingTest::messages).toList().toString());
+        assertEquals(20.0, r.score());
+        assertEquals(2, result(r, "day90/sum").tests().size());
+        assertEquals(0, r.exitCode());
+    }
+
+    @Test
+    void startersFailWithNotWrittenYet() throws Exception {
+        GradeReport r = grade(null, null);
+        ExerciseResult sum = result(r, "day90/sum");
+        assertEquals(Status.FAIL, sum.status());
+        assertTrue(sum.tests().get(0).message().contains("not written yet"), messages(sum));
+        assertEquals(1, r.exitCode());
+    }
+
+    @Test
+    void compileErrorIsReportedInTheLearnersTermsAndDoesNotStopTheOthers() throws Exception {
+        GradeReport r = grade("""
+                package day90;
+
+                public class Sum {
+                    public static int add(int a, int b) {
+                        return a + b
+                    }
+                }
+                """, Fixtures.HELLO_OK);
+        ExerciseResult sum = result(r, "day90/sum");
+        assertEquals(Status.ERROR, sum.status());
+        assertTrue(sum.message().contains("day90/Sum.java:5:21: error: ';' expected"), sum.message());
+        assertTrue(sum.message().contains("\n            return a + b\n                        ^"), sum.message());
+        assertEquals(0.0, sum.score());
+        assertEquals(Status.PASS, result(r, "day90/hello").status(), messages(result(r, "day90/hello")));
+    }
+
+    @Test
+    void wrongPackageIsExplained() throws Exception {
+        GradeReport r = grade(Fixtures.SUM_OK.replace("package day90;", ""), Fixtures.HELLO_OK);
+        ExerciseResult sum = result(r, "day90/sum");
+        assertEquals(Status.ERROR, sum.status());
+        assertTrue(sum.message().contains("must start with `package day90;`"), sum.message());
+    }
+
+    @Test
+    void missingMethodNamesTheExpectedSignature() throws Exception {
+        GradeReport r = grade(Fixtures.SUM_OK.replace("int add(int a, int b)", "long add(long a, long b)"), Fixtures.HELLO_OK);
+        ExerciseResult sum = result(r, "day90/sum");
+        assertEquals(Status.FAIL, sum.status());
+        assertTrue(sum.tests().get(0).message().contains("expected `public static int add(int, int)` in day90/Sum.java"), messages(sum));
+        assertTrue(sum.tests().get(0).message().contains("found `public static long add(long, long)`"), messages(sum));
+    }
+
+    @Test
+    void systemExitFailsOnlyTheTestThatCalledIt() throws Exception {
+        GradeReport r = grade(Fixtures.SUM_OK.replace("return a + b;", "if (a == 2) { System.exit(3); } return a + b;"),
+                Fixtures.HELLO_OK);
+        ExerciseResult sum = result(r, "day90/sum");
+        assertEquals(Status.FAIL, sum.status(), messages(sum));
+        TestResult first = sum.tests().get(0);
+        assertEquals(Status.FAIL, first.status());
+        assertTrue(first.message().contains("called System.exit(3)"), first.message());
+        assertEquals(Status.PASS, sum.tests().get(1).status(), messages(sum));
+        assertEquals(Status.PASS, result(r, "day90/hello").status());
+    }
+
+    @Test
+    void endlessLoopInAMethodHitsThePerTestTimeout() throws Exception {
+        long start = System.nanoTime();
+        GradeReport r = grade(Fixtures.SUM_OK.replace("return a + b;", "while (a == 2) { b++; } return a + b;"), Fixtures.HELLO_OK);
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        ExerciseResult sum = result(r, "day90/sum");
+        assertTrue(sum.tests().get(0).message().contains("did not finish within 5 s"), messages(sum));
+        assertEquals(Status.PASS, sum.tests().get(1).status(), messages(sum));
+        assertTrue(seconds < 30, "took " + seconds + " s");
+    }
+
+    @Test
+    void hangingProgramIsStoppedAndExplained() throws Exception {
+        GradeReport r = grade(Fixtures.SUM_OK, Fixtures.HELLO_OK.replace("System.out.println(\"hello \" + args[0]);",
+                "System.out.println(\"hello \" + args[0]); while (true) { Thread.onSpinWait(); }"));
+        ExerciseResult hello = result(r, "day90/hello");
+        assertEquals(Status.FAIL, hello.status());
+        String m = hello.tests().get(0).message();
+        assertTrue(m.contains("still running after 4 s"), m);
+        assertTrue(m.contains("hello 林"), "the message shows what it printed: " + m);
+    }
+
+    @Test
+    void processesLeftBehindAreEndedEvenWhenTheyIgnoreSigterm() throws Exception {
+        Path pidFile = home.resolve("child.pid");
+        String leaky = Fixtures.HELLO_OK.replace("System.out.println(\"hello \" + args[0]);", """
+                System.out.println("hello " + args[0]);
+                        try {
+                            Process p = new ProcessBuilder("sh", "-c", "trap '' TERM; exec sleep 300").start();
+                            java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), Long.toString(p.pid()));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }""".formatted(pidFile.toString().replace("\\", "\\\\")));
+        GradeReport r = grade(Fixtures.SUM_OK, leaky);
+        assertEquals(Status.PASS, result(r, "day90/hello").status(), messages(result(r, "day90/hello")));
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        ProcessHandle.of(pid).ifPresent(h -> {
+            try {
+                h.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                h.destroyForcibly();
+            }
+        });
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                "the learner's child " + pid + " (which ignores SIGTERM) is still running after the grade");
+    }
+
+    @Test
+    void learnerOutputIsCappedAndMarked() throws Exception {
+        GradeReport r = grade(Fixtures.SUM_OK.replace("return a + b;",
+                "for (int i = 0; i < 20000; i++) { System.out.println(\"0123456789012345678901234567890123456789\"); } return a - b;"),
+                Fixtures.HELLO_OK);
+        TestResult first = result(r, "day90/sum").tests().get(0);
+        assertEquals(Status.FAIL, first.status());
+        assertTrue(first.output().contains("[… output cut:"), "output of " + first.output().length() + " chars");
+        assertTrue(first.output().length() < 70_000, "output of " + first.output().length() + " chars");
+    }
+
+    @Test
+    void theRunDeadlineStopsATestThatIgnoresItsTimeout() throws Exception {
+        Exercise sum = course.exercise("day90/sum").orElseThrow();
+        Path classes = new Compiler(cache).compile(sum.id(), course.solution(sum), sum.files()).classes();
+        long start = System.nanoTime();
+        TestRun.Outcome outcome = new TestRun().run(List.of(new TestRun.Unit(sum.id(), classes, List.of("day90.StuckTest"), 60)), 3);
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        List<TestResult> results = outcome.results().get(sum.id());
+        assertEquals(Status.ERROR, results.get(results.size() - 1).status());
+        assertTrue(results.get(results.size() - 1).message().contains("stopped after the run's deadline of 3 s"), results.toString());
+        assertTrue(seconds < 15, "took " + seconds + " s");
+    }
+
+    @Test
+    void unchangedSourcesAreNotCompiledTwice() throws Exception {
+        Exercise sum = course.exercise("day90/sum").orElseThrow();
+        Compiler compiler = new Compiler(cache);
+        assertFalse(compiler.compile(sum.id(), course.solution(sum), sum.files()).cached());
+        assertTrue(compiler.compile(sum.id(), course.solution(sum), sum.files()).cached());
+        Fixtures.write(course.solution(sum).resolve("day90/Sum.java"), Fixtures.SUM_OK + "\n// changed\n");
+        assertFalse(compiler.compile(sum.id(), course.solution(sum), sum.files()).cached());
+    }
+}
