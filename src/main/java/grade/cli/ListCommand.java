@@ -6,30 +6,44 @@ import grade.report.Style;
 import grade.workspace.State;
 import grade.workspace.Workspace;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "list", description = "List every day and exercise with your progress.",
+@Command(name = "list", description = "The course as plain text: every day and exercise with your progress (like `grade` alone, without colour).",
         footerHeading = "%nExample:%n", footer = "  ./grade list")
 final class ListCommand implements Callable<Integer> {
+    private static final int BAR = 20;
+
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() {
-        return print(new Context(common), Console.out(), common.style());
+        return print(new Context(common), Console.out(), new Style(false));
     }
 
+    /** The overview: each day with its exercises and a progress bar, the whole course, and what to do next. */
     int print(Context ctx, PrintStream out, Style style) {
         Optional<Workspace> ws = ctx.workspace(false, out);
         Optional<State> state = ws.map(State::load);
+        state.map(State::warning).ifPresent(w -> Console.err().println("grade: " + w));
         Exercise next = null;
+        int passedAll = 0;
+        int total = 0;
         for (Day d : ctx.course.days()) {
-            out.println(style.bold(d.id() + "  " + d.title().get(ctx.options.lang())));
-            for (Exercise e : d.exercises()) {
-                String status = state.map(s -> s.progress(e.id()).status).orElse("not tried");
+            List<String> statuses = d.exercises().stream()
+                    .map(e -> state.map(s -> s.progress(e.id()).status).orElse("not tried")).toList();
+            int passed = (int) statuses.stream().filter("pass"::equals).count();
+            passedAll += passed;
+            total += statuses.size();
+            out.println(style.bold(String.format("%-6s", d.id())) + " " + bar(passed, statuses.size(), style) + "  "
+                    + style.bold(d.title().get(ctx.options.lang())));
+            for (int i = 0; i < d.exercises().size(); i++) {
+                Exercise e = d.exercises().get(i);
+                String status = statuses.get(i);
                 String mark = switch (status) {
                     case "pass" -> style.green("✔");
                     case "fail", "error" -> style.red("✘");
@@ -38,17 +52,35 @@ final class ListCommand implements Callable<Integer> {
                 if (next == null && !"pass".equals(status)) {
                     next = e;
                 }
-                out.println("  " + mark + " " + String.format("%-22s", e.id()) + e.title().get(ctx.options.lang()));
+                String tried = switch (status) {
+                    case "pass" -> "passed";
+                    case "fail" -> "failed";
+                    case "error" -> "did not run";
+                    default -> "not tried";
+                };
+                out.println("       " + mark + " " + String.format("%-22s", e.id()) + String.format("%-12s", tried)
+                        + e.title().get(ctx.options.lang()));
             }
         }
         out.println();
+        out.println(style.bold("course ") + bar(passedAll, total, style) + "  " + passedAll + " of " + total + " exercises passed");
         if (ws.isEmpty()) {
-            out.println("No workspace yet: `./grade " + ctx.course.days().get(0).id() + "` makes one and grades day 1's homework.");
+            out.println("No workspace yet: " + style.cyan("./grade " + ctx.course.days().get(0).id())
+                    + " makes one (homework/) and grades the first day's homework.");
         } else if (next != null) {
-            out.println("Next: " + style.cyan("./grade " + next.day() + " " + next.slug()) + style.dim("  (workspace " + ws.get().root() + ")"));
+            out.println("Next: " + style.cyan("./grade " + next.day() + " " + next.slug()) + " · statement: "
+                    + style.cyan("./grade show " + next.day() + " " + next.slug()) + style.dim("  (workspace " + ws.get().root() + ")"));
         } else {
             out.println(style.green("Every exercise passed. Well done!"));
         }
         return 0;
+    }
+
+    static String bar(int done, int of, Style style) {
+        int filled = of == 0 ? 0 : Math.round((float) BAR * done / of);
+        String full = style.color() ? "█" : "#";
+        String empty = style.color() ? "░" : "-";
+        return "[" + style.green(full.repeat(filled)) + style.dim(empty.repeat(BAR - filled)) + "] "
+                + String.format("%2d/%-2d", done, of);
     }
 }

@@ -1,0 +1,37 @@
+package grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** The POSIX launcher as a learner runs it, against the jar this build packaged. */
+@DisabledOnOs(OS.WINDOWS)
+class LauncherIT {
+    private static String run(List<String> command) throws Exception {
+        Path home = Path.of(System.getProperty("grade.home"));
+        Path out = Files.createTempFile("launcher", ".txt");
+        Process p = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        return p.exitValue() + "\n" + text;
+    }
+
+    @Test
+    void versionAndAGradeOfTheSolutions() throws Exception {
+        String version = run(List.of("./grade", "--version"));
+        assertTrue(version.startsWith("0\n") && version.contains("grade "), version);
+        String grade = run(List.of("./grade", "day03", "offsets", "--solutions", "--no-color"));
+        assertTrue(grade.startsWith("0\n"), grade);
+        assertTrue(grade.contains("✔ day03/offsets"), grade);
+        assertEquals(-1, grade.indexOf("building the grader"), "the jar of this build is fresh; the launcher must not rebuild it:\n" + grade);
+    }
+}
