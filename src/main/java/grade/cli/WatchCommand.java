@@ -1,0 +1,200 @@
+package grade.cli;
+
+import grade.compile.Compiler;
+import grade.course.Exercise;
+import grade.course.Localized;
+import grade.report.ExerciseResult;
+import grade.report.GradeReport;
+import grade.report.Status;
+import grade.report.Style;
+import grade.report.TerminalReport;
+import grade.report.TestResult;
+import grade.run.Grading;
+import grade.workspace.Sources;
+import grade.workspace.State;
+import grade.workspace.Workspace;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "watch", description = {"Re-grade as soon as you save. Starts at the first exercise not yet passed (or the one",
+    "you name), shows what changed since the last run, and moves on when an exercise passes.",
+    "Keys: h hint · l list · r re-run · q quit."},
+        footerHeading = "%nExamples:%n", footer = {"  ./grade watch", "  ./grade watch day03", "  ./grade watch day03 tail --poll"})
+final class WatchCommand implements Callable<Integer> {
+    /** Saves closer together than this are one save (an editor's burst of writes). */
+    static final long DEBOUNCE_MILLIS = 120;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DAY")
+    String day;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "EXERCISE")
+    String exercise;
+
+    @Option(names = "--poll", description = "Look at the files every interval instead of waiting for file events (network drives, some editors).")
+    boolean poll;
+
+    @Option(names = "--interval", paramLabel = "MS", description = "With --poll, how often to look (default: ${DEFAULT-VALUE} ms).")
+    long interval = 300;
+
+    private Context ctx;
+    private PrintStream out;
+    private Style style;
+    private Workspace ws;
+    private State state;
+    private Grading grading;
+    private final Map<String, ExerciseResult> last = new HashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        ctx = new Context(common);
+        out = Console.out();
+        style = common.style();
+        ws = ctx.workspace(true, out).orElseThrow();
+        state = State.load(ws);
+        grading = new Grading(new Compiler(ctx.cacheFor(java.util.Optional.of(ws))));
+        List<Exercise> queue = queue();
+        int at = 0;
+        if (exercise == null) {
+            while (at < queue.size() - 1 && "pass".equals(state.progress(queue.get(at).id()).status)) {
+                at++;
+            }
+        }
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        try (Keys keys = Keys.start(events)) {
+            while (at < queue.size()) {
+                Exercise current = queue.get(at);
+                boolean passed;
+                try (FileWatch watch = FileWatch.start(current.files().stream().map(f -> ws.root().resolve(f)).toList(), events, poll, interval)) {
+                    passed = loop(current, events);
+                }
+                if (!passed) {
+                    return 0;
+                }
+                at++;
+                if (at < queue.size()) {
+                    out.println(style.green("Next up: ") + style.bold(queue.get(at).id() + " · " + queue.get(at).title().get(common.lang()))
+                            + style.dim("  (statement: ./grade show " + queue.get(at).day() + " " + queue.get(at).slug() + ")"));
+                }
+            }
+            out.println(style.green(style.bold("Every exercise here passed. Well done!")));
+        }
+        return 0;
+    }
+
+    /** Grades, then waits for saves and keys; returns true when the exercise passed, false on quit. */
+    private boolean loop(Exercise current, BlockingQueue<String> events) throws Exception {
+        String graded = null;
+        boolean rerun = true;
+        while (true) {
+            String hash = hash(current);
+            if (rerun || !hash.equals(graded)) {
+                graded = hash;
+                if (grade(current)) {
+                    return true;
+                }
+                out.println(style.dim("watching " + String.join(", ", current.files()) + " · h hint · l list · r re-run · q quit"));
+            }
+            rerun = false;
+            String event = events.take();
+            switch (event) {
+                case "save" -> {
+                    Thread.sleep(DEBOUNCE_MILLIS);
+                    events.removeIf("save"::equals);
+                }
+                case "h" -> hint(current);
+                case "l" -> new ListCommand().print(ctx, out, style);
+                case "r" -> rerun = true;
+                case "q", "eof" -> {
+                    out.println(style.dim("Stopped watching."));
+                    return false;
+                }
+                default -> out.println(style.dim("keys: h hint · l list · r re-run · q quit"));
+            }
+        }
+    }
+
+    private boolean grade(Exercise current) throws IOException, InterruptedException {
+        out.println();
+        out.println(style.dim("── " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " · grading " + current.id() + " ──"));
+        GradeReport report = grading.grade(List.of(current), Sources.of(ws));
+        ExerciseResult now = report.exercises().get(0);
+        printChanges(last.get(current.id()), now);
+        last.put(current.id(), now);
+        new TerminalReport(out, style, common.lang()).print(report);
+        state.graded(current.id(), now.status().json(), now.score());
+        state.save();
+        return now.status() == Status.PASS;
+    }
+
+    /** What changed since the last grade of this exercise: tests now passing, tests now failing. */
+    private void printChanges(ExerciseResult before, ExerciseResult now) {
+        if (before == null) {
+            return;
+        }
+        Map<String, Status> was = new HashMap<>();
+        before.tests().forEach(t -> was.put(t.name(), t.status()));
+        List<String> fixed = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
+        for (TestResult t : now.tests()) {
+            Status s = was.get(t.name());
+            if (s != null && s != Status.PASS && t.status() == Status.PASS) {
+                fixed.add(t.name());
+            } else if (s == Status.PASS && t.status() != Status.PASS) {
+                broken.add(t.name());
+            }
+        }
+        fixed.forEach(n -> out.println(style.green("  now passing: ") + grade.kit.Text.line(n)));
+        broken.forEach(n -> out.println(style.red("  now failing: ") + grade.kit.Text.line(n)));
+        if (fixed.isEmpty() && broken.isEmpty() && before.status() == now.status()) {
+            out.println(style.dim("  no change since the last run"));
+        }
+    }
+
+    private void hint(Exercise e) {
+        List<Localized> hints = e.hints();
+        State.Progress p = state.progress(e.id());
+        int n = Math.min(hints.size(), p.hintsShown + 1);
+        out.println(style.bold("Hint " + n + "/" + hints.size() + ": ") + hints.get(n - 1).get(common.lang()));
+        p.hintsShown = Math.max(p.hintsShown, n);
+        state.save();
+    }
+
+    private List<Exercise> queue() {
+        if (day == null) {
+            return ctx.course.exercises();
+        }
+        List<Exercise> ofDay = ctx.day(day).exercises();
+        if (exercise == null) {
+            return ofDay;
+        }
+        Exercise first = ctx.exercise(ctx.day(day), exercise);
+        return ofDay.subList(ofDay.indexOf(first), ofDay.size());
+    }
+
+    private String hash(Exercise e) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (String f : e.files()) {
+            Path p = ws.root().resolve(f);
+            sb.append(f).append(':').append(Files.exists(p) ? java.util.Arrays.hashCode(Files.readAllBytes(p)) : 0).append(';');
+        }
+        return sb.toString();
+    }
+}
