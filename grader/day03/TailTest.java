@@ -133,8 +133,8 @@ class TailTest {
         StringBuilder content = new StringBuilder();
         for (int i = 0; i < 300; i++) {
             // lengths vary so that line ends and 3-byte characters fall on every offset of a block
-            String line = i % 7 == 0 ? "第" + i + "行：" + "你好世界".repeat(i * 13 % 3000)
-                    : i % 5 == 0 ? "" : "line " + i + " " + "x".repeat(i * 37 % 1500) + "。";
+            String line = i % 7 == 0 ? "第" + i + "行：" + "你好世界".repeat(i * 13 % 600)
+                    : i % 5 == 0 ? "" : "line " + i + " " + "x".repeat(i * 37 % 700) + "。";
             lines.add(line);
             content.append(line).append(i % 3 == 0 ? "\r\n" : "\n");
         }
