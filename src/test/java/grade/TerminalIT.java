@@ -1,0 +1,92 @@
+package grade;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The learner's experience in a real terminal (tmux): the overview, a failing grade, watch mode
+ * with its keys, and the JShell REPL. Runs the packaged grader on the fixture course.
+ */
+class TerminalIT {
+    @TempDir
+    Path home;
+    Path ws;
+    String grade;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assumeTrue(Tmux.available(), "tmux is not installed");
+        Fixtures.course(home);
+        ws = home.resolve("ws");
+        String cp = System.getProperty("grade.jar") + java.io.File.pathSeparator + Path.of("target/test-classes").toAbsolutePath();
+        grade = "LANG=C.UTF-8 TERM=xterm-256color java -Dgrade.home=" + home + " -cp " + cp + " grade.cli.Main";
+        assertTrue(Fixtures.grade(home, home, "init", ws.toString()).exit() == 0);
+    }
+
+    @Test
+    void overviewShowsProgressAndTheNextStep() throws Exception {
+        Files.writeString(ws.resolve("day90/Sum.java"), Fixtures.SUM_OK);
+        Fixtures.grade(home, home, "day90", "sum", "-w", ws.toString());
+        try (Tmux t = Tmux.start("cd " + ws + " && " + grade)) {
+            String screen = t.await("Next:", 30);
+            assertTrue(screen.contains("day90") && screen.contains("Fixture day"), screen);
+            assertTrue(screen.contains("✔ day90/sum"), screen);
+            assertTrue(screen.contains("· day90/hello") && screen.contains("not tried"), screen);
+            assertTrue(screen.contains("█") && screen.contains("1/2"), "a progress bar: " + screen);
+            assertTrue(screen.contains("./grade day90 hello"), screen);
+        }
+    }
+
+    @Test
+    void failingGradeExplainsAndPointsToHints() throws Exception {
+        try (Tmux t = Tmux.start("cd " + ws + " && " + grade + " day90 sum")) {
+            String screen = t.await("exercises passed", 60);
+            assertTrue(screen.contains("✘ day90/sum"), screen);
+            assertTrue(screen.contains("not written yet"), screen);
+            assertTrue(screen.contains("./grade hint day90 sum"), screen);
+        }
+    }
+
+    @Test
+    void watchRegradesOnSaveShowsChangesAndTakesKeys() throws Exception {
+        try (Tmux t = Tmux.start("cd " + ws + " && " + grade + " watch day90")) {
+            t.await("watching day90/Sum.java", 60);
+            t.type("h");
+            t.await("Hint 1/2: first", 10);
+            Files.writeString(ws.resolve("day90/Sum.java"), Fixtures.SUM_OK);
+            String screen = t.await("Next up: day90/hello", 60);
+            assertTrue(screen.contains("now passing: add(2, 3) is 5"), screen);
+            assertTrue(screen.contains("✔ day90/sum"), screen);
+            t.await("watching day90/Hello.java", 60);
+            t.type("q");
+            t.await("Stopped watching.", 10);
+        }
+        assertTrue(Files.readString(ws.resolve(".grade/state.json")).contains("\"hints_shown\": 1"));
+    }
+
+    @Test
+    void replHasTheLearnersClassesAndShowsCompileErrorsFirst() throws Exception {
+        Files.writeString(ws.resolve("day90/Sum.java"), Fixtures.SUM_OK);
+        Files.writeString(ws.resolve("day90/Hello.java"), "package day90; public class Hello { oops }");
+        try (Tmux t = Tmux.start("cd " + ws + " && " + grade + " repl day90")) {
+            String screen = t.await("jshell>", 60);
+            assertTrue(screen.contains("day90/hello did not compile"), screen);
+            assertTrue(screen.contains("day90/Hello.java:1:"), screen);
+            t.type("Sum.add(2, 3)");
+            t.enter();
+            t.await("==> 5", 30);
+            t.type("Files.exists(Path.of(\".\"))");
+            t.enter();
+            t.await("==> true", 30);
+            t.type("/exit");
+            t.enter();
+            t.await("Goodbye", 30);
+        }
+    }
+}
