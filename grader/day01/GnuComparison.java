@@ -66,7 +66,7 @@ final class GnuComparison {
         if (!Arrays.equals(want, got)) {
             sb.append("  (the output first differs at byte ").append(Arrays.mismatch(want, got)).append(")\n");
         }
-        throw Expect.fail(sb.append(actual.describe()).toString());
+        throw Expect.fail(sb.append(footer()).toString());
     }
 
     /** wc: the same numbers and names on each line (the spacing between them is free), and the same exit status. */
@@ -95,9 +95,16 @@ final class GnuComparison {
             }
         }
         if (wantFields.equals(gotFields)) {
-            sb.append("  the counts are right but the exit status is not").append(exitMeaning(wantExit)).append('\n');
+            sb.append("  the counts are right but the exit status is not\n");
         }
-        throw Expect.fail(sb.append(actual.describe()).toString());
+        throw Expect.fail(sb.append(footer()).toString());
+    }
+
+    /** The command that ran and its stderr, below a comparison that already showed its stdout. */
+    private String footer() {
+        String err = actual.stderr();
+        return "  command: " + actual.commandLine() + "\n  stderr:"
+                + (err.isEmpty() ? " (nothing)" : "\n" + Text.indent(Text.block(err.stripTrailing(), 1500), "    | "));
     }
 
     /** The program's stderr must contain {@code text}. */

@@ -26,8 +26,8 @@ import org.apache.commons.io.FileUtils;
  * the GNU tools, otherwise (Windows, macOS) as recorded from them in {@code day01/recordings.json}.
  *
  * <p>A tool is run live only if its {@code --version} says GNU and it reproduces the recorded
- * output of a probe case (so a missing {@code C.UTF-8} locale, for one, falls back to the
- * recordings).
+ * output of its probe cases (so a machine without a {@code C.UTF-8} locale, for one, falls back
+ * to the recordings).
  *
  * <p>To record again after changing {@link GnuCases}, on a machine with GNU coreutils and grep:
  * <pre>./grade list &gt;/dev/null &amp;&amp; java -cp target/grade.jar day01.GnuReference grader/day01/recordings.json</pre>
@@ -147,31 +147,30 @@ public final class GnuReference {
         }
     }
 
-    /** Whether {@code tool} is GNU's and reproduces the recording of its probe case here. */
+    /** Whether {@code tool} is GNU's and reproduces the recordings of its probe cases here. */
     static boolean usableLive(String tool) {
-        return LIVE.computeIfAbsent(tool, t -> {
-            if (gnuVersion(t) == null) {
-                return false;
+        return LIVE.computeIfAbsent(tool, t -> gnuVersion(t) != null && GnuCases.probes(t).stream().allMatch(GnuReference::asRecorded));
+    }
+
+    /** Whether the tool prints here what was recorded for {@code probe} (true if nothing was recorded). */
+    private static boolean asRecorded(GnuCase probe) {
+        Recording r = recordings().get(probe.id());
+        if (r == null) {
+            return true;
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("gnu-probe-");
+            probe.writeFiles(dir);
+            Output o = run(probe, dir);
+            return o.exit() == r.exit() && Arrays.equals(o.stdout(), r.stdout().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return false;
+        } finally {
+            if (dir != null) {
+                FileUtils.deleteQuietly(dir.toFile());
             }
-            GnuCase probe = GnuCases.probe(t);
-            Recording r = recordings().get(probe.id());
-            if (r == null) {
-                return true;
-            }
-            Path dir = null;
-            try {
-                dir = Files.createTempDirectory("gnu-probe-");
-                probe.writeFiles(dir);
-                Output o = run(probe, dir);
-                return o.exit() == r.exit() && Arrays.equals(o.stdout(), r.stdout().getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                return false;
-            } finally {
-                if (dir != null) {
-                    FileUtils.deleteQuietly(dir.toFile());
-                }
-            }
-        });
+        }
     }
 
     /** The recordings by case id, read once from {@link #RESOURCE}; empty if there are none. */
