@@ -38,7 +38,7 @@ final class ShowCommand implements Callable<Integer> {
     static void printHomework(Context ctx, List<Exercise> exercises, PrintStream out, Style style, Lang lang) throws IOException {
         for (Exercise e : exercises) {
             out.println(style.bold(style.cyan("━━ " + e.id() + " · " + e.title().get(lang) + " ━━")));
-            out.println(Markdown.render(Files.readString(e.statement(lang), StandardCharsets.UTF_8), style));
+            out.println(Markdown.render(Files.readString(e.statement(lang), StandardCharsets.UTF_8), style, Math.min(100, Terminal.width())));
             out.println(style.dim("Your files: " + String.join(", ", e.files()) + " · grade it: ./grade " + e.day() + " " + e.slug()));
             out.println();
         }

@@ -50,7 +50,7 @@ final class Capture {
 
     private synchronized void accept(byte[] buf, int n) {
         total += n;
-        int room = (int) Math.max(0, Math.min(n, cap - kept.size()));
+        int room = Math.max(0, Math.min(n, cap - kept.size()));
         kept.write(buf, 0, room);
         for (int i = 0; i < n; i++) {
             if (buf[i] == '\n') {

@@ -269,6 +269,7 @@ public final class LearnerProgram implements AutoCloseable {
                 lineCursor = i + 1;
                 return;
             }
+            process.waitFor(500, TimeUnit.MILLISECONDS); // its output ended: let its exit be seen
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
