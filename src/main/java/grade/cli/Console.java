@@ -5,7 +5,10 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** UTF-8 stdout and stderr, whatever the platform's default encoding (Chinese must survive). */
+/**
+ * UTF-8 stdout and stderr, whatever the platform's default encoding (Chinese must survive). On
+ * Windows, Jansi's console streams turn the colour codes into console colours.
+ */
 final class Console {
     private static PrintStream out;
     private static PrintStream err;
@@ -13,7 +16,13 @@ final class Console {
     private Console() {
     }
 
+    private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
+
     static synchronized PrintStream out() {
+        if (out == null && WINDOWS) {
+            org.fusesource.jansi.AnsiConsole.systemInstall();
+            out = org.fusesource.jansi.AnsiConsole.out();
+        }
         if (out == null) {
             out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         }
@@ -21,6 +30,10 @@ final class Console {
     }
 
     static synchronized PrintStream err() {
+        if (err == null && WINDOWS) {
+            org.fusesource.jansi.AnsiConsole.systemInstall();
+            err = org.fusesource.jansi.AnsiConsole.err();
+        }
         if (err == null) {
             err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         }

@@ -73,11 +73,16 @@ final class Context {
      * (saying where on {@code log}) when {@code create} is set.
      */
     Optional<Workspace> workspace(boolean create, PrintStream log) {
-        if (options.workspace != null) {
-            return Optional.of(Workspace.open(options.workspace));
+        Optional<Workspace> found = options.workspace != null ? Optional.of(Workspace.open(options.workspace))
+                : Workspace.find(options.cwd(), home);
+        if (found.isPresent()) {
+            List<String> added = found.get().addNewExercises(course);
+            if (!added.isEmpty()) {
+                log.println("Added the starters of new exercises to your workspace: " + String.join(", ", added));
+            }
+            return found;
         }
-        Optional<Workspace> found = Workspace.find(options.cwd(), home);
-        if (found.isPresent() || !create) {
+        if (!create) {
             return found;
         }
         Path def = home.resolve(Workspace.DEFAULT_NAME);

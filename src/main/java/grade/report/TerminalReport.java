@@ -17,11 +17,13 @@ public final class TerminalReport {
     private final PrintStream out;
     private final Style style;
     private final Lang lang;
+    private final Words words;
 
     public TerminalReport(PrintStream out, Style style, Lang lang) {
         this.out = out;
         this.style = style;
         this.lang = lang;
+        this.words = new Words(lang);
     }
 
     public void print(GradeReport report) {
@@ -31,13 +33,12 @@ public final class TerminalReport {
         }
         out.println();
         long passed = report.exercises().stream().filter(e -> e.status() == Status.PASS).count();
-        String summary = passed + " of " + report.exercises().size() + " exercises passed · score "
-                + Scoring.show(report.score()) + "/" + report.maxScore() + " · " + seconds(report.millis());
+        String summary = words.summary(passed, report.exercises().size(),
+                Scoring.show(report.score()) + "/" + report.maxScore(), seconds(report.millis()));
         out.println(report.status() == Status.PASS ? style.green(style.bold(summary)) : style.bold(summary));
         report.exercises().stream().filter(e -> e.status() != Status.PASS).findFirst().ifPresent(next -> {
             String files = String.join(", ", next.exercise().files());
-            out.println("Next: fix " + style.cyan(files) + ", then run " + style.cyan("./grade " + next.exercise().day() + " "
-                    + next.exercise().slug()) + (lang == Lang.ZH ? "  (下一步)" : ""));
+            out.println(words.next(style.cyan(files), style.cyan("./grade " + next.exercise().day() + " " + next.exercise().slug())));
         });
     }
 
@@ -46,8 +47,8 @@ public final class TerminalReport {
         String score = Scoring.show(e.score()) + "/" + e.maxScore();
         String tail = switch (e.status()) {
             case PASS -> style.green(score);
-            case FAIL -> style.red(score) + style.dim("  " + e.passed() + "/" + e.tests().size() + " tests passed");
-            case ERROR -> style.yellow(score) + style.dim(e.tests().isEmpty() ? "  could not be run" : "  the run failed");
+            case FAIL -> style.red(score) + style.dim("  " + words.testsPassed(e.passed(), e.tests().size()));
+            case ERROR -> style.yellow(score) + style.dim("  " + (e.tests().isEmpty() ? words.couldNotRun() : words.runFailed()));
         };
         out.println(style.mark(e.status()) + " " + style.bold(id) + "  " + e.exercise().title().get(lang) + "  " + tail);
         if (e.status() == Status.PASS) {
@@ -61,19 +62,18 @@ public final class TerminalReport {
             out.println("    " + style.mark(t.status()) + " " + safeLine(t.name()));
             out.println(indent(safe(t.message()), "        "));
             if (!t.output().isBlank()) {
-                out.println(style.dim("        your code printed:"));
+                out.println(style.dim("        " + words.yourCodePrinted()));
                 out.println(style.dim(indent(limitLines(safe(t.output())), "        | ")));
             }
         }
         if (failed.size() > EXPLAINED) {
-            out.println("    " + style.dim("also failing:"));
+            out.println("    " + style.dim(words.alsoFailing()));
             for (TestResult t : failed.subList(EXPLAINED, failed.size())) {
                 out.println("    " + style.mark(t.status()) + " " + style.dim(safeLine(t.name())));
             }
         }
-        out.println(style.dim("    Stuck? ") + style.cyan("./grade hint " + e.exercise().day() + " " + e.exercise().slug())
-                + style.dim(" shows a hint; ") + style.cyan("./grade show " + e.exercise().day() + " " + e.exercise().slug())
-                + style.dim(" the statement."));
+        out.println("    " + style.dim(words.stuck(style.cyan("./grade hint " + e.exercise().day() + " " + e.exercise().slug()),
+                style.cyan("./grade show " + e.exercise().day() + " " + e.exercise().slug()))));
     }
 
     private static String safe(String s) {
@@ -84,12 +84,12 @@ public final class TerminalReport {
         return Text.line(Text.cut(s, 200));
     }
 
-    private static String limitLines(String s) {
+    private String limitLines(String s) {
         List<String> lines = s.lines().toList();
         if (lines.size() <= MAX_OUTPUT_LINES) {
             return s;
         }
-        return String.join("\n", lines.subList(0, MAX_OUTPUT_LINES)) + "\n[… " + (lines.size() - MAX_OUTPUT_LINES) + " more lines]";
+        return String.join("\n", lines.subList(0, MAX_OUTPUT_LINES)) + "\n" + words.moreLines(lines.size() - MAX_OUTPUT_LINES);
     }
 
     private static String indent(String block, String prefix) {

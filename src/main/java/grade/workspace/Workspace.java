@@ -99,6 +99,30 @@ public final class Workspace {
         return new Init(new Workspace(abs), existed, copied);
     }
 
+    /**
+     * Adds the starters of exercises that have none of their files in the workspace yet (the
+     * course gained an exercise since the workspace was made). A file the learner deleted from an
+     * exercise they started is not put back: {@code grade init} does that when asked.
+     */
+    public List<String> addNewExercises(Course course) {
+        List<String> added = new ArrayList<>();
+        for (Exercise e : course.exercises()) {
+            if (e.files().stream().noneMatch(f -> Files.exists(root.resolve(f)))) {
+                for (String f : e.files()) {
+                    Path target = root.resolve(f);
+                    try {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(e.starterRoot().resolve(f), target);
+                        added.add(f);
+                    } catch (IOException ex) {
+                        throw new WorkspaceException("could not add the starter " + f + " to " + root + ": " + ex.getMessage());
+                    }
+                }
+            }
+        }
+        return added;
+    }
+
     /** What {@link #init} did. */
     public record Init(Workspace workspace, boolean existed, List<String> copied) {
     }

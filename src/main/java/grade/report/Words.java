@@ -1,0 +1,49 @@
+package grade.report;
+
+import grade.course.Lang;
+
+/** The grader's own words in the terminal, in English or Chinese. */
+public record Words(Lang lang) {
+
+    private String pick(String en, String zh) {
+        return lang == Lang.ZH ? zh : en;
+    }
+
+    public String summary(long passed, int exercises, String score, String time) {
+        return pick(passed + " of " + exercises + " exercises passed · score " + score + " · " + time,
+                exercises + " 个练习通过 " + passed + " 个 · 得分 " + score + " · " + time);
+    }
+
+    public String next(String files, String command) {
+        return pick("Next: fix " + files + ", then run " + command, "下一步：修改 " + files + "，然后运行 " + command);
+    }
+
+    public String testsPassed(long passed, int of) {
+        return pick(passed + "/" + of + " tests passed", "通过 " + passed + "/" + of + " 个测试");
+    }
+
+    public String couldNotRun() {
+        return pick("could not be run", "无法运行");
+    }
+
+    public String runFailed() {
+        return pick("the run failed", "运行出错");
+    }
+
+    public String yourCodePrinted() {
+        return pick("your code printed:", "你的代码输出了：");
+    }
+
+    public String alsoFailing() {
+        return pick("also failing:", "还有这些测试没通过：");
+    }
+
+    public String stuck(String hint, String show) {
+        return pick("Stuck? " + hint + " shows a hint; " + show + " the statement.",
+                "卡住了？" + hint + " 给出提示；" + show + " 查看题目。");
+    }
+
+    public String moreLines(int n) {
+        return pick("[… " + n + " more lines]", "[… 还有 " + n + " 行]");
+    }
+}
