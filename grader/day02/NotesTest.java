@@ -146,14 +146,14 @@ class NotesTest {
             added.append("又一条 note ").append(attempt).append('\n');
             best = best == null || took.compareTo(best) < 0 ? took : best;
         }
-        byte[] tail = ("the last note\n" + added).getBytes(UTF_8);
-        long expectedSize = GIB + tail.length - "the last note\n".length();
+        long addedBytes = added.toString().getBytes(UTF_8).length;
         long grown = Files.size(f) - GIB;
-        Expect.that(grown == expectedSize - GIB, "`add` of " + (expectedSize - GIB) + " bytes (" + Text.show(added.toString())
+        Expect.that(grown == addedBytes, "`add` of " + addedBytes + " bytes (" + Text.show(added.toString())
                 + ") to a 1 GiB notes file should make it that much longer; it grew by " + grown
                 + " bytes. add must write the new line after everything already there (append mode).");
+        byte[] tail = ("the last note\n" + added).getBytes(UTF_8);
         Expect.sameText("the end of the 1 GiB notes file after `add`", new String(tail, UTF_8),
-                new String(readAt(f, expectedSize - tail.length, tail.length), UTF_8));
+                new String(readAt(f, Files.size(f) - tail.length, tail.length), UTF_8));
         Expect.that(Arrays.equals(new byte[4096], readAt(f, 0, 4096)),
                 "after `add` the start of the 1 GiB notes file changed: add must write at the end only (append mode)");
         if (fileKey != null) {
