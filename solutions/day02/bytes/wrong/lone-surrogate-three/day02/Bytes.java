@@ -1,0 +1,58 @@
+// Known-wrong: utf8Length walks code points and counts by range; codePoints() hands
+// a lone surrogate over as its own code point (U+D800..U+DFFF), which gets 3 bytes instead of the 1 of '?'.
+package day02;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/** Text and bytes, like Python's str.encode(), bytes.decode(), len(...) and bytes.hex(). */
+public class Bytes {
+
+    /** The UTF-8 bytes of {@code text}; a lone surrogate becomes {@code ?}, as Java's encoder writes it. */
+    public static byte[] encode(String text) {
+        Objects.requireNonNull(text, "text");
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The text UTF-8 {@code data} stands for. Not every byte string is text: malformed input
+     * throws, where {@code new String(data, UTF_8)} would quietly put U+FFFD in its place.
+     */
+    public static String decode(byte[] data) throws CharacterCodingException {
+        Objects.requireNonNull(data, "data");
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return strict.decode(ByteBuffer.wrap(data)).toString();
+    }
+
+    /** How many bytes {@code encode(text)} returns, counted from the characters without encoding. */
+    public static int utf8Length(String text) {
+        Objects.requireNonNull(text, "text");
+        return text.codePoints()
+                .map(cp -> cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4)
+                .sum();
+    }
+
+    /** Lower-case hex, two digits per byte, like Python's bytes.hex(). */
+    public static String hex(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        return HexFormat.of().formatHex(data);
+    }
+
+    /** Whether every byte is ASCII (0x00 to 0x7F). */
+    public static boolean isAscii(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        for (byte b : data) {
+            if (b < 0) { // Java's byte is signed: 0x80 to 0xFF are the negative values
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,74 @@
+// Known-wrong: compares absolute, normalized paths: that catches `docs/./notes.txt`,
+// but not a symbolic link, which is another name for the same file.
+package day02;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code java day02.Copy SRC DST}: copies any file, text or binary, byte for byte, through a
+ * fixed buffer, the way the course reads and writes with {@code rb} and {@code wb}.
+ */
+public class Copy {
+    /** Memory used however big the file is: the copy streams through this one buffer. */
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: java day02.Copy SRC DST");
+            System.exit(2);
+        }
+        System.exit(run(Path.of(args[0]), Path.of(args[1])));
+    }
+
+    private static int run(Path src, Path dst) {
+        // Every check comes before DST is opened: opening it for writing empties it at once.
+        if (!Files.exists(src)) {
+            return fail(src + ": no such file");
+        }
+        if (Files.isDirectory(src)) {
+            return fail(src + ": is a folder, not a file");
+        }
+        if (Files.isDirectory(dst)) {
+            return fail(dst + ": is a folder; give the name of the file to write");
+        }
+        Path folder = dst.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            return fail(dst + ": the folder " + folder + " does not exist");
+        }
+        try {
+            // isSameFile sees through "./", "..", symbolic links and hard links alike.
+            if (src.toAbsolutePath().normalize().equals(dst.toAbsolutePath().normalize())) {
+                return fail(src + " and " + dst + " are the same file; copying would empty it");
+            }
+            long copied = copy(src, dst);
+            System.out.println("copied " + copied + " bytes");
+            return 0;
+        } catch (IOException e) {
+            return fail("cannot copy " + src + " to " + dst + ": " + e);
+        }
+    }
+
+    /** Streams SRC into DST (created, or emptied first, like Python's "wb") and returns the byte count. */
+    private static long copy(Path src, Path dst) throws IOException {
+        try (InputStream in = Files.newInputStream(src);
+             OutputStream out = Files.newOutputStream(dst)) {
+            byte[] buffer = new byte[BUFFER_SIZE];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                out.write(buffer, 0, n); // only the n bytes read, not the whole buffer
+                total += n;
+            }
+            return total;
+        }
+    }
+
+    private static int fail(String message) {
+        System.err.println("copy: " + message);
+        return 1;
+    }
+}
