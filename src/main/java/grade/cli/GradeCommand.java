@@ -4,7 +4,10 @@ import grade.compile.Compiler;
 import grade.course.Exercise;
 import grade.report.ExerciseResult;
 import grade.report.GradeReport;
+import grade.report.ExercismReport;
+import grade.report.GradescopeReport;
 import grade.report.JsonReport;
+import grade.report.JunitXmlReport;
 import grade.report.Style;
 import grade.report.TerminalReport;
 import grade.run.Grading;
@@ -52,10 +55,14 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--solutions", description = "Grade the reference solutions instead of a workspace (for instructors).")
     boolean solutions;
 
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text, json, junit (JUnit XML), gradescope (results.json) or exercism (results.json, version 2); default: ${DEFAULT-VALUE}.")
     Format format = Format.text;
 
-    enum Format { text, json }
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the results to FILE instead of stdout.")
+    java.nio.file.Path output;
+
+    enum Format { text, json, junit, gradescope, exercism }
 
     @Override
     public Integer call() throws Exception {
@@ -65,7 +72,7 @@ final class GradeCommand implements Callable<Integer> {
             return new ListCommand().print(ctx, out, common.style());
         }
         List<Exercise> chosen = ctx.select(List.of(day), exercises);
-        boolean json = format == Format.json;
+        boolean json = format != Format.text || output != null;
         PrintStream log = json ? Console.err() : out;
         Optional<Workspace> ws = solutions ? Optional.empty() : ctx.workspace(true, log);
         Optional<State> state = ws.map(State::load);
@@ -86,8 +93,23 @@ final class GradeCommand implements Callable<Integer> {
             }
             s.save();
         });
-        if (json) {
-            out.println(JsonReport.write(report));
+        String written = switch (format) {
+            case json -> JsonReport.write(report);
+            case junit -> JunitXmlReport.write(report);
+            case gradescope -> GradescopeReport.write(report);
+            case exercism -> ExercismReport.write(report);
+            case text -> null;
+        };
+        if (output != null) {
+            if (written == null) {
+                java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+                new TerminalReport(new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8), new Style(false), common.lang()).print(report);
+                written = text.toString(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            OutputFile.write(output, written);
+            Console.err().println("Wrote " + format + " results to " + output.toAbsolutePath());
+        } else if (written != null) {
+            out.println(written);
         } else {
             new TerminalReport(out, style, common.lang()).print(report);
         }
