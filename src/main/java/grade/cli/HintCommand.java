@@ -1,6 +1,5 @@
 package grade.cli;
 
-import grade.course.Day;
 import grade.course.Exercise;
 import grade.course.Localized;
 import grade.report.Style;
@@ -13,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "hint", description = "Show the next hint of an exercise; each call shows one more.",
         footerHeading = "%nExamples:%n", footer = {"  ./grade hint day03 tail", "  ./grade hint day03 tail --all"})
@@ -21,11 +19,8 @@ final class HintCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "DAY")
-    String day;
-
-    @Parameters(index = "1", paramLabel = "EXERCISE")
-    String exercise;
+    @Mixin
+    OneExercise target;
 
     @Option(names = "--all", description = "Show every hint at once.")
     boolean all;
@@ -33,8 +28,7 @@ final class HintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = new Context(common);
-        Day d = ctx.day(day);
-        Exercise e = ctx.exercise(d, exercise);
+        Exercise e = target.in(ctx);
         PrintStream out = Console.out();
         Style style = common.style();
         Optional<Workspace> ws = ctx.workspace(false, out);

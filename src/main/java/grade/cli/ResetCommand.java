@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "reset", description = {"Put back the starter of an exercise. Your current files are copied first to",
     "a backup folder in the workspace (backups/), and grade says where: nothing you wrote is lost."},
@@ -25,11 +24,8 @@ final class ResetCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "DAY")
-    String day;
-
-    @Parameters(index = "1", paramLabel = "EXERCISE")
-    String exercise;
+    @Mixin
+    OneExercise target;
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask first.")
     boolean yes;
@@ -37,7 +33,7 @@ final class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Context ctx = new Context(common);
-        Exercise e = ctx.exercise(ctx.day(day), exercise);
+        Exercise e = target.in(ctx);
         PrintStream out = Console.out();
         Workspace ws = ctx.workspace(false, out).orElseThrow(() -> new UserError(
                 "there is no workspace to reset in; `./grade init` makes one"));
