@@ -17,6 +17,22 @@ final class CommonOptions {
     @Option(names = "--lang", paramLabel = "en|zh", description = "Language of statements, titles and hints (default: from the locale).")
     Lang lang;
 
+    @Option(names = "--sandbox", paramLabel = "auto|bwrap|none",
+            description = "Where learner code runs: bwrap (a bubblewrap sandbox), none (separate processes), auto (bwrap when it works here; default).")
+    String sandbox = "auto";
+
+    /** Applies --sandbox (or GRADE_SANDBOX) and returns the mode in force. */
+    grade.run.Sandbox.Mode sandbox() {
+        String wanted = System.getenv("GRADE_SANDBOX") != null && "auto".equals(sandbox) ? System.getenv("GRADE_SANDBOX") : sandbox;
+        switch (wanted) {
+            case "bwrap" -> grade.run.Sandbox.force(grade.run.Sandbox.Mode.BWRAP);
+            case "none" -> grade.run.Sandbox.force(grade.run.Sandbox.Mode.PROCESSES);
+            case "auto" -> { }
+            default -> throw new UserError("--sandbox takes auto, bwrap or none, not \"" + wanted + "\"");
+        }
+        return grade.run.Sandbox.mode();
+    }
+
     Lang lang() {
         return lang != null ? lang : Lang.fromLocale();
     }

@@ -81,9 +81,11 @@ final class GradeCommand implements Callable<Integer> {
         if (!json && state.isPresent() && state.get().firstShowing(chosen.get(0).day())) {
             ShowCommand.printHomework(ctx, chosen, out, style, common.lang());
         }
+        common.sandbox();
         Sources sources = solutions ? Sources.solutions(ctx.course) : Sources.of(ws.get());
         if (!json) {
-            out.println(style.dim("Grading " + describe(chosen) + " · " + sources.label()));
+            out.println(style.dim("Grading " + describe(chosen) + " · " + sources.label() + " · "
+                    + grade.run.Sandbox.describe(common.sandbox())));
             out.println();
         }
         GradeReport report = new Grading(new Compiler(ctx.cacheFor(ws))).grade(chosen, sources);

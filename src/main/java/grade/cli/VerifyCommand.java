@@ -61,6 +61,7 @@ final class VerifyCommand implements Callable<Integer> {
             add(checks, new Check(e.id(), "has two hints or more", enough,
                     enough ? "" : rel(ctx, e.dir().resolve("exercise.json")) + " has " + e.hints().size() + " hint(s); give at least two, from a nudge to nearly the answer"));
         }
+        log.println(style.dim(grade.run.Sandbox.describe(common.sandbox())));
         log.println(style.dim("Grading the reference solutions of " + chosen.size() + " exercises…"));
         GradeReport solutions = grading.grade(chosen, Sources.solutions(ctx.course));
         for (ExerciseResult r : solutions.exercises()) {

@@ -69,6 +69,7 @@ final class WatchCommand implements Callable<Integer> {
         style = common.style();
         ws = ctx.workspace(true, out).orElseThrow();
         state = State.load(ws);
+        out.println(style.dim(grade.run.Sandbox.describe(common.sandbox())));
         grading = new Grading(new Compiler(ctx.cacheFor(java.util.Optional.of(ws))));
         List<Exercise> queue = queue();
         int at = 0;

@@ -39,7 +39,7 @@ public final class Grading {
             }
         }
         if (!units.isEmpty()) {
-            TestRun.Outcome outcome = new TestRun().run(units, deadline(exercises));
+            TestRun.Outcome outcome = new TestRun(hidden(sources)).run(units, deadline(exercises));
             for (Exercise e : exercises) {
                 if (done.get(e.id()) == null) {
                     List<TestResult> tests = outcome.results().getOrDefault(e.id(), List.of());
@@ -49,6 +49,13 @@ public final class Grading {
             }
         }
         return new GradeReport(sources.label(), List.copyOf(done.values()), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** What learner code must not see: the user's home and, when a workspace is graded, the workspace. */
+    private static List<java.nio.file.Path> hidden(Sources sources) {
+        List<java.nio.file.Path> out = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("user.home"))));
+        sources.workspace().ifPresent(out::add);
+        return out;
     }
 
     /** The run's deadline: generous enough for every test to hit its own timeout a few times. */

@@ -18,7 +18,7 @@ final class ProcessTree {
     private Thread hook;
 
     Process start(ProcessBuilder pb) throws IOException {
-        if (Files.isExecutable(SETSID)) {
+        if (Files.isExecutable(SETSID) && !pb.command().get(0).endsWith("bwrap")) {
             List<String> command = new ArrayList<>(pb.command());
             command.add(0, SETSID.toString());
             pb.command(command);

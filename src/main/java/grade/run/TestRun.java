@@ -27,6 +27,16 @@ public final class TestRun {
     private static final int JVM_OUTPUT_CAP = 16 * 1024;
 
     private final ProcessTree tree = new ProcessTree();
+    private final List<Path> hidden;
+
+    /** A run that hides these folders (the user's home, the workspace) from the learner's code when sandboxed. */
+    public TestRun(List<Path> hidden) {
+        this.hidden = List.copyOf(hidden);
+    }
+
+    public TestRun() {
+        this(List.of(Path.of(System.getProperty("user.home"))));
+    }
 
     /** One exercise's compiled classes and its hidden test classes. */
     public record Unit(String exerciseId, Path classes, List<String> testClasses, int timeoutSeconds) {
@@ -50,6 +60,12 @@ public final class TestRun {
             Path resultsFile = scratch.resolve("results.jsonl");
             Path tmp = Files.createDirectories(scratch.resolve("tmp"));
             List<String> command = command(units, resultsFile, tmp);
+            if (Sandbox.mode() == Sandbox.Mode.BWRAP) {
+                List<Path> readable = new ArrayList<>(Sandbox.classPathFiles(System.getProperty("java.class.path")));
+                readable.add(Path.of(System.getProperty("java.home")));
+                units.forEach(u -> readable.add(u.classes()));
+                command = Sandbox.wrap(command, scratch, readable, hidden);
+            }
             ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
             pb.environment().remove("JAVA_TOOL_OPTIONS");
             pb.environment().remove("_JAVA_OPTIONS");

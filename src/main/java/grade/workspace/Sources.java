@@ -3,6 +3,7 @@ package grade.workspace;
 import grade.course.Course;
 import grade.course.Exercise;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -10,14 +11,18 @@ import java.util.function.Function;
  * starters, or one known-wrong solution. Each root mirrors the workspace's layout
  * ({@code day03/Offsets.java}).
  */
-public record Sources(String label, Function<Exercise, Path> rootOf) {
+public record Sources(String label, Function<Exercise, Path> rootOf, Optional<Path> workspace) {
+
+    public Sources(String label, Function<Exercise, Path> rootOf) {
+        this(label, rootOf, Optional.empty());
+    }
 
     public Path root(Exercise e) {
         return rootOf.apply(e);
     }
 
     public static Sources of(Workspace w) {
-        return new Sources("workspace " + w.root(), e -> w.root());
+        return new Sources("workspace " + w.root(), e -> w.root(), Optional.of(w.root()));
     }
 
     public static Sources solutions(Course c) {
