@@ -25,7 +25,7 @@ class PrimesTest {
     /** How much slower than that plain square-root loop a learner's countPrimes may be. */
     private static final double MARGIN = 2.5;
     /** The most the speed test waits for, whatever the machine; a loop up to n takes hours. */
-    private static final double CAP_SECONDS = 45.0;
+    private static final double CAP_SECONDS = 40.0;
     /** Deadline of the calls that any square-root loop answers in milliseconds. */
     private static final Duration QUICK = Duration.ofSeconds(10);
 

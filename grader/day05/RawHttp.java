@@ -29,7 +29,7 @@ final class RawHttp {
     }
 
     /** A response as it came over the socket. Header names are lower case. */
-    record Reply(String request, int status, String statusLine, Map<String, List<String>> headers, byte[] body) {
+    record Reply(String request, int status, String rawHead, Map<String, List<String>> headers, byte[] body) {
         /** The first value of a header, or null. */
         String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
@@ -42,11 +42,9 @@ final class RawHttp {
             return type == null ? null : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         }
 
-        /** The status line and headers, for a message. */
+        /** The status line and headers as they came, for a message. */
         String head() {
-            StringBuilder sb = new StringBuilder(statusLine);
-            headers.forEach((k, vs) -> vs.forEach(v -> sb.append("\n").append(k).append(": ").append(v)));
-            return Text.indent(Text.block(sb.toString(), 1200), "    |");
+            return Text.indent(Text.block(rawHead.replace("\r\n", "\n").strip(), 1200), "    |");
         }
     }
 
@@ -103,6 +101,7 @@ final class RawHttp {
                     throw Expect.fail(what + " has more than 64 KiB of headers without the empty line that ends them");
                 }
             }
+            String rawHead = head.toString(StandardCharsets.UTF_8);
             List<String> lines = head.toString(StandardCharsets.ISO_8859_1).lines().filter(l -> !l.isEmpty()).toList();
             String statusLine = lines.isEmpty() ? "" : lines.get(0);
             Matcher m = STATUS_LINE.matcher(statusLine);
@@ -138,7 +137,7 @@ final class RawHttp {
             } else {
                 body = readToEnd(in, socket, deadline, what);
             }
-            return new Reply(request, status, statusLine, headers, body);
+            return new Reply(request, status, rawHead, headers, body);
         } catch (IOException e) {
             throw Expect.fail("reading " + what + " failed: " + e.getMessage());
         }
@@ -183,6 +182,15 @@ final class RawHttp {
                 return body.toByteArray();
             }
             body.write(buf, 0, r);
+        }
+    }
+
+    /** Whatever the peer sends within {@code wait}, until it closes; for a message after a failed send. */
+    static byte[] drain(TcpPeer peer, Duration wait) {
+        try {
+            return readAvailable(peer.socket().getInputStream(), peer.socket(), System.nanoTime() + wait.toNanos());
+        } catch (IOException e) {
+            return new byte[0];
         }
     }
 
