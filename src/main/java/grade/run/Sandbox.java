@@ -38,7 +38,7 @@ public final class Sandbox {
         return detected;
     }
 
-    /** Forces a mode (for --sandbox and for tests of both modes). */
+    /** Forces a mode (for --sandbox and for tests of both modes); null detects it again. */
     public static synchronized void force(Mode mode) {
         detected = mode == Mode.BWRAP && !probe() ? Mode.PROCESSES : mode;
     }
