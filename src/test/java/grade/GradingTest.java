@@ -149,29 +149,40 @@ class GradingTest {
         assertTrue(m.contains("hello 林"), "the message shows what it printed: " + m);
     }
 
-    @Test
-    void processesLeftBehindAreEndedEvenWhenTheyIgnoreSigterm() throws Exception {
-        Path pidFile = home.resolve("child.pid");
-        String leaky = Fixtures.HELLO_OK.replace("System.out.println(\"hello \" + args[0]);", """
-                System.out.println("hello " + args[0]);
-                        try {
-                            Process p = new ProcessBuilder("sh", "-c", "trap '' TERM; exec sleep 300").start();
-                            java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), Long.toString(p.pid()));
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }""".formatted(pidFile.toString().replace("\\", "\\\\")));
-        GradeReport r = grade(Fixtures.SUM_OK, leaky);
-        assertEquals(Status.PASS, result(r, "day90/hello").status(), messages(result(r, "day90/hello")));
-        long pid = Long.parseLong(Files.readString(pidFile).strip());
-        ProcessHandle.of(pid).ifPresent(h -> {
-            try {
-                h.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                h.destroyForcibly();
-            }
-        });
-        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
-                "the learner's child " + pid + " (which ignores SIGTERM) is still running after the grade");
+    @org.junit.jupiter.params.ParameterizedTest(name = "in mode {0}")
+    @org.junit.jupiter.params.provider.EnumSource(grade.run.Sandbox.Mode.class)
+    void processesLeftBehindAreEndedEvenWhenTheyIgnoreSigterm(grade.run.Sandbox.Mode mode) throws Exception {
+        grade.run.Sandbox.force(mode);
+        try {
+            java.time.Instant started = java.time.Instant.now();
+            String leaky = Fixtures.HELLO_OK.replace("System.out.println(\"hello \" + args[0]);", """
+                    System.out.println("hello " + args[0]);
+                            try {
+                                new ProcessBuilder("sh", "-c", "trap '' TERM; exec sleep 313").start();
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }""");
+            GradeReport r = grade(Fixtures.SUM_OK, leaky);
+            assertEquals(Status.PASS, result(r, "day90/hello").status(), messages(result(r, "day90/hello")));
+            // The learner's child (which ignores SIGTERM) must be gone: look for it among all processes.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            List<ProcessHandle> left;
+            do {
+                left = ProcessHandle.allProcesses()
+                        .filter(h -> h.info().startInstant().map(t -> !t.isBefore(started)).orElse(false))
+                        .filter(h -> h.info().commandLine().map(c -> c.contains("sleep 313")).orElse(false))
+                        .toList();
+            } while (!left.isEmpty() && System.nanoTime() < deadline && sleep());
+            left.forEach(ProcessHandle::destroyForcibly);
+            assertTrue(left.isEmpty(), "learner processes still running after the grade: " + left);
+        } finally {
+            grade.run.Sandbox.force(null);
+        }
+    }
+
+    private static boolean sleep() throws InterruptedException {
+        Thread.sleep(100);
+        return true;
     }
 
     @Test
