@@ -65,7 +65,9 @@ final class ReplCommand implements Callable<Integer> {
             if (!classPath.isEmpty()) {
                 args.addAll(List.of("--class-path", String.join(File.pathSeparator, classPath)));
             }
-            args.addAll(List.of("-R-Dfile.encoding=UTF-8", "-J-Dfile.encoding=UTF-8"));
+            args.add("-R-Dfile.encoding=UTF-8");
+            // JShell keeps its settings in java.util.prefs, which announces a new folder on first use.
+            java.util.logging.Logger.getLogger("java.util.prefs").setLevel(java.util.logging.Level.WARNING);
             JavaShellToolBuilder.builder().start(args.toArray(String[]::new));
             return 0;
         } finally {
