@@ -22,7 +22,7 @@ class ChatClientTest {
     /** A learner client, `ChatClient 127.0.0.1 PORT`, whose server is a UDP socket of the test's. */
     private static final class Session implements AutoCloseable {
         final ProcessWatch watch = new ProcessWatch(Duration.ofMillis(200));
-        final ChatPeer server = new ChatPeer("the test's server", this::state);
+        final ChatPeer server = new ChatPeer("the test's server", this::state, this::running);
         final LearnerProgram client;
 
         Session() {
@@ -42,6 +42,10 @@ class ChatClientTest {
             client = started;
         }
 
+        boolean running() {
+            return client == null || client.isAlive();
+        }
+
         String state() {
             if (client == null) {
                 return "";
@@ -53,8 +57,8 @@ class ChatClientTest {
         void expectFromClient(String expected, String after, Duration wait) {
             byte[] got = server.poll(wait);
             if (got == null) {
-                throw Expect.fail(after + ", your client should send " + Text.show(expected) + " to the server, but nothing came within "
-                        + wait.toSeconds() + " s.\n" + state());
+                throw Expect.fail(after + ", your client should send " + Text.show(expected) + " to the server, but nothing came"
+                        + (client.isAlive() ? " within " + wait.toSeconds() + " s" : "") + ".\n" + state());
             }
             if (!Arrays.equals(expected.getBytes(UTF_8), got)) {
                 throw Expect.fail(after + ", your client should send " + Text.show(expected) + " to the server, but it sent "
@@ -121,6 +125,21 @@ class ChatClientTest {
         } catch (AssertionFailedError e) {
             throw Expect.fail(when + ", your client should exit.\n" + e.getMessage());
         }
+    }
+
+    /** Waits until the room got {@code request}, for at most {@link #FIRST}, and no longer once the client has exited. */
+    private static boolean awaitRequest(ChatRoom room, String request, LearnerProgram client) throws InterruptedException {
+        long deadline = System.nanoTime() + FIRST.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean wasRunning = client.isAlive();
+            if (room.awaitRequest(request, Duration.ofMillis(200))) {
+                return true;
+            }
+            if (!wasRunning) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Waits for the client to print a line containing {@code text}. */
@@ -279,12 +298,12 @@ class ChatClientTest {
              LearnerProgram tom = watch.track(clientOf(room.port()).start());
              LearnerProgram jerry = watch.track(clientOf(room.port()).start())) {
             tom.writeLine("Tom");
-            Expect.that(room.awaitRequest("L Tom", FIRST), "the course's server never got `L Tom` from the client where Tom was typed.\n"
+            Expect.that(awaitRequest(room, "L Tom", tom), "the course's server never got `L Tom` from the client where Tom was typed.\n"
                     + tom.describeOutput());
             jerry.writeLine("Tom");
             expectPrinted(jerry, REFUSAL, "the course's server refused a second Tom with " + Text.show(REFUSAL));
             jerry.writeLine("Jerry");
-            Expect.that(room.awaitRequest("L Jerry", FIRST), "the course's server never got `L Jerry`.\n" + jerry.describeOutput());
+            Expect.that(awaitRequest(room, "L Jerry", jerry), "the course's server never got `L Jerry`.\n" + jerry.describeOutput());
             expectPrinted(tom, "欢迎 'Jerry' 进入聊天室", "Jerry logged in, so the server sent Tom \"\\n欢迎 'Jerry' 进入聊天室\"");
             tom.writeLine("hello 你好");
             expectPrinted(jerry, "Tom : hello 你好", "Tom typed `hello 你好`, so the server sent Jerry \"\\nTom : hello 你好\"");

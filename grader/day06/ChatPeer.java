@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -25,15 +26,18 @@ final class ChatPeer implements AutoCloseable {
     private final String label;
     private final DatagramSocket socket;
     private final Supplier<String> context;
+    private final BooleanSupplier running;
     private int lastSenderPort = -1;
 
     /**
      * A peer called {@code label} in messages; {@code context} tells, at failure time, what the
-     * program under test did (its output, whether it still runs).
+     * program under test did (its output, whether it still runs); {@code running} tells whether
+     * it still runs, so that nobody waits long for a datagram from a program that has exited.
      */
-    ChatPeer(String label, Supplier<String> context) {
+    ChatPeer(String label, Supplier<String> context, BooleanSupplier running) {
         this.label = label;
         this.context = context;
+        this.running = running;
         try {
             this.socket = new DatagramSocket(new InetSocketAddress(Ports.loopback(), 0));
         } catch (IOException e) {
@@ -75,8 +79,28 @@ final class ChatPeer implements AutoCloseable {
         send(port, text.getBytes(UTF_8));
     }
 
-    /** The next datagram, or null if none comes within {@code timeout}. */
+    /**
+     * The next datagram, or null if none comes within {@code timeout}, or none came in a last
+     * short wait after the program under test had exited (it can send nothing more).
+     */
     byte[] poll(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            boolean wasRunning = running.getAsBoolean();
+            byte[] got = receive(Duration.ofNanos(Math.min(left, SLICE.toNanos())));
+            if (got != null || !wasRunning) {
+                return got;
+            }
+        }
+    }
+
+    private static final Duration SLICE = Duration.ofMillis(200);
+
+    private byte[] receive(Duration timeout) {
         byte[] buf = new byte[65535];
         DatagramPacket packet = new DatagramPacket(buf, buf.length);
         try {
@@ -95,7 +119,8 @@ final class ChatPeer implements AutoCloseable {
     byte[] next(String what) {
         byte[] got = poll(WAIT);
         if (got == null) {
-            throw Expect.fail(what + ": " + label + " waited " + WAIT.toSeconds() + " s and received nothing.\n" + context.get());
+            throw Expect.fail(what + ": " + label + " received nothing" + (running.getAsBoolean() ? " within " + WAIT.toSeconds()
+                    + " s" : "") + ".\n" + context.get());
         }
         return got;
     }

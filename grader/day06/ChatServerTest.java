@@ -42,7 +42,7 @@ class ChatServerTest {
 
         /** A client of the test's (not yet logged in). */
         ChatPeer peer(String label) {
-            ChatPeer p = new ChatPeer(label, this::state);
+            ChatPeer p = new ChatPeer(label, this::state, () -> server == null || server.isAlive());
             peers.add(p);
             return p;
         }
