@@ -104,6 +104,7 @@ final class Fixtures {
             pb.environment().remove("NO_COLOR");
             pb.environment().put("LANG", "C.UTF-8");
             Process p = pb.start();
+            p.getOutputStream().close(); // no input, as from a script
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();

@@ -71,6 +71,26 @@ class TerminalIT {
     }
 
     @Test
+    void watchWithPollingSeesSavesToo() throws Exception {
+        try (Tmux t = Tmux.start("cd " + ws + " && " + grade + " watch day90 sum --poll --interval 200")) {
+            t.await("watching day90/Sum.java", 60);
+            Files.writeString(ws.resolve("day90/Sum.java"), Fixtures.SUM_OK);
+            t.await("✔ day90/sum", 60);
+            t.await("watching day90/Hello.java", 60);
+            t.type("q");
+            t.await("Stopped watching.", 10);
+        }
+    }
+
+    @Test
+    void noColorIsHonouredInATerminal() throws Exception {
+        try (Tmux t = Tmux.start("cd " + ws + " && NO_COLOR=1 " + grade + " day90 sum | cat -v")) {
+            String screen = t.await("exercises passed", 60);
+            assertTrue(!screen.contains("^["), "escape codes with NO_COLOR:\n" + screen);
+        }
+    }
+
+    @Test
     void replHasTheLearnersClassesAndShowsCompileErrorsFirst() throws Exception {
         Files.writeString(ws.resolve("day90/Sum.java"), Fixtures.SUM_OK);
         Files.writeString(ws.resolve("day90/Hello.java"), "package day90; public class Hello { oops }");

@@ -45,6 +45,7 @@ final class Markdown {
             String line = lines.get(i);
             if (line.strip().startsWith("```")) {
                 flush(para, firstIndent, paraIndent);
+                blankLine();
                 for (i++; i < lines.size() && !lines.get(i).strip().startsWith("```"); i++) {
                     out.append("    ").append(style.cyan(lines.get(i))).append('\n');
                 }
