@@ -196,6 +196,28 @@ class CommandLineTest {
     }
 
     @Test
+    void newScaffoldsAnExerciseThatTheCatalogueAcceptsAndThatCompiles() throws Exception {
+        Files.createDirectories(home.resolve("grader"));
+        Files.writeString(home.resolve("pom.xml"), "<project/>");
+        Fixtures.Run r = Fixtures.grade(home, elsewhere, "new", "day90", "word-count");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(Files.isRegularFile(home.resolve("exercises/day90/word-count/starter/day90/WordCount.java")));
+        assertTrue(Files.isRegularFile(home.resolve("solutions/day90/word-count/wrong/off-by-one/day90/WordCount.java")));
+        Path test = home.resolve("grader/day90/WordCountTest.java");
+        assertTrue(Files.isRegularFile(test));
+        Fixtures.Run list = Fixtures.grade(home, elsewhere, "list");
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().contains("day90/word-count"), list.out());
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        Path out = Files.createDirectories(elsewhere.resolve("classes"));
+        assertEquals(0, javac.run(null, null, null, "-d", out.toString(), "-cp", System.getProperty("java.class.path"),
+                test.toString(), home.resolve("solutions/day90/word-count/day90/WordCount.java").toString()));
+        Fixtures.Run again = Fixtures.grade(home, elsewhere, "new", "day90", "word-count");
+        assertEquals(2, again.exit());
+        assertTrue(again.err().contains("already exists"), again.err());
+    }
+
+    @Test
     void helpListsTheCommandsWithExamples() throws Exception {
         Fixtures.Run r = Fixtures.grade(home, elsewhere, "--help");
         assertEquals(0, r.exit());

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
         description = {"Grades the exercises of the course \"IO and network programming\": compiles your Java,",
             "runs hidden tests against it and explains each failure."},
         subcommands = {InitCommand.class, ShowCommand.class, ListCommand.class, HintCommand.class,
-            ResetCommand.class, WatchCommand.class, ReplCommand.class, VerifyCommand.class, picocli.CommandLine.HelpCommand.class},
+            ResetCommand.class, WatchCommand.class, ReplCommand.class, VerifyCommand.class, NewCommand.class, picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  ./grade day03               show and grade the homework of day 3",
             "  ./grade day03 offsets       grade one exercise",
@@ -40,6 +40,7 @@ import picocli.CommandLine.Parameters;
             "  ./grade repl day03          JShell with your compiled day03 classes",
             "  ./grade day03 --format json machine-readable results",
             "  ./grade verify              (instructors) every solution passes, every starter fails",
+            "  ./grade new day03 word-count  (instructors) scaffold a new exercise",
             "",
             "Exit status: 0 all passed, 1 something failed, 2 usage or configuration error, 3 internal error."})
 final class GradeCommand implements Callable<Integer> {
