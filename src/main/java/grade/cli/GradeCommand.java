@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
         description = {"Grades the exercises of the course \"IO and network programming\": compiles your Java,",
             "runs hidden tests against it and explains each failure."},
         subcommands = {InitCommand.class, ShowCommand.class, ListCommand.class, HintCommand.class,
-            ResetCommand.class, WatchCommand.class, ReplCommand.class, VerifyCommand.class, NewCommand.class, picocli.CommandLine.HelpCommand.class},
+            ResetCommand.class, WatchCommand.class, ReplCommand.class, VerifyCommand.class, NewCommand.class, DistCommand.class, picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  ./grade day03               show and grade the homework of day 3",
             "  ./grade day03 offsets       grade one exercise",
@@ -41,6 +41,7 @@ import picocli.CommandLine.Parameters;
             "  ./grade day03 --format json machine-readable results",
             "  ./grade verify              (instructors) every solution passes, every starter fails",
             "  ./grade new day03 word-count  (instructors) scaffold a new exercise",
+            "  ./grade dist                (instructors) the learners' bundle: no solutions, no test sources",
             "",
             "Exit status: 0 all passed, 1 something failed, 2 usage or configuration error, 3 internal error."})
 final class GradeCommand implements Callable<Integer> {
@@ -73,6 +74,9 @@ final class GradeCommand implements Callable<Integer> {
             return new ListCommand().print(ctx, out, common.style());
         }
         List<Exercise> chosen = ctx.select(List.of(day), exercises);
+        if (solutions && !java.nio.file.Files.isDirectory(ctx.course.solutions())) {
+            throw new UserError("this copy of the course has no reference solutions (it is a learners' bundle), so --solutions cannot be graded");
+        }
         boolean json = format != Format.text || output != null;
         PrintStream log = json ? Console.err() : out;
         Optional<Workspace> ws = solutions ? Optional.empty() : ctx.workspace(true, log);
