@@ -17,10 +17,10 @@ import org.apache.commons.io.file.PathUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "dist", description = {"Build what learners get (for instructors): the launchers, the grader's jar with the",
-    "compiled hidden tests, and the statements and starters; no solution and no test source.",
-    "Prints the bundle's folder and zip. A learner with only the bundle can init, show, grade,",
-    "watch and get hints."},
+@Command(name = "dist", description = {"Build the learners' bundle (for instructors): no solutions, no test sources.",
+    "The launchers, the grader's jar with the compiled hidden tests, and the statements and",
+    "starters. Prints the bundle's folder and zip. A learner with only the bundle can init,",
+    "show, grade, watch and get hints."},
         footerHeading = "%nExamples:%n", footer = {"  ./grade dist", "  ./grade dist --out /tmp/course"})
 final class DistCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to build it (default: target/dist beside grade).")

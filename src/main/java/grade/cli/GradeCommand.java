@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "grade", mixinStandardHelpOptions = true, versionProvider = Version.class,
         usageHelpAutoWidth = true,
-        description = {"Grades the exercises of the course \"IO and network programming\": compiles your Java,",
-            "runs hidden tests against it and explains each failure."},
+        description = {"Grades the exercises of the course \"IO and network programming\".",
+            "Compiles your Java, runs hidden tests against it and explains each failure."},
         subcommands = {InitCommand.class, ShowCommand.class, ListCommand.class, HintCommand.class,
             ResetCommand.class, WatchCommand.class, ReplCommand.class, VerifyCommand.class, NewCommand.class, DistCommand.class, picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
@@ -35,15 +35,16 @@ import picocli.CommandLine.Parameters;
             "  ./grade day03 offsets       grade one exercise",
             "  ./grade show day03 tail     read a statement (--lang zh for Chinese)",
             "  ./grade hint day03 tail     a hint, one more each time you ask",
-            "  ./grade watch               re-grade on every save (h hint, l list, r re-run, q quit)",
-            "  ./grade reset day03 tail    put back the starter (your files are backed up first)",
+            "  ./grade watch               re-grade on every save",
+            "  ./grade reset day03 tail    put back the starter (after a backup)",
             "  ./grade repl day03          JShell with your compiled day03 classes",
             "  ./grade day03 --format json machine-readable results",
-            "  ./grade verify              (instructors) every solution passes, every starter fails",
-            "  ./grade new day03 word-count  (instructors) scaffold a new exercise",
-            "  ./grade dist                (instructors) the learners' bundle: no solutions, no test sources",
+            "  ./grade verify              (instructors) solutions pass, starters fail",
+            "  ./grade new day03 words     (instructors) scaffold a new exercise",
+            "  ./grade dist                (instructors) the learners' bundle",
             "",
-            "Exit status: 0 all passed, 1 something failed, 2 usage or configuration error, 3 internal error."})
+            "Exit status: 0 all passed, 1 something failed, 2 usage or configuration error,",
+            "3 internal error."})
 final class GradeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

@@ -16,9 +16,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "new", description = {"Scaffold a new exercise (for instructors): metadata, both statements, a starter,",
-    "a reference solution, a hidden test class using the test kit, and two hints, all of which",
-    "compile and pass `grade verify` as they are. Then make them say what you mean."},
+@Command(name = "new", description = {"Scaffold a new exercise (for instructors).",
+    "Metadata, both statements, a starter, a reference solution, a known-wrong solution, a hidden",
+    "test class using the test kit and two hints, which compile and pass `grade verify` as they",
+    "are. Then make them say what you mean."},
         footerHeading = "%nExamples:%n", footer = {"  ./grade new day03 word-count", "  ./grade verify day03"})
 final class NewCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DAY", description = "The day, such as day03 (a new day is made too).")

@@ -25,9 +25,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "verify", description = {"Check the course (for instructors and CI): every reference solution passes all",
-    "its hidden tests, every starter compiles and fails at least one, every known-wrong solution",
-    "(solutions/dayNN/EXERCISE/wrong/NAME/) fails, and every exercise has both statements and two hints."},
+@Command(name = "verify", description = {"Check the course (for instructors and CI).",
+    "Every reference solution passes all its hidden tests, every starter compiles and fails at",
+    "least one, every known-wrong solution (solutions/dayNN/EXERCISE/wrong/NAME/) fails, and every",
+    "exercise has both statements and at least two hints."},
         footerHeading = "%nExamples:%n", footer = {"  ./grade verify", "  ./grade verify day03 day04", "  ./grade verify day03 --format json"})
 final class VerifyCommand implements Callable<Integer> {
     @Mixin

@@ -31,9 +31,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "watch", description = {"Re-grade as soon as you save. Starts at the first exercise not yet passed (or the one",
-    "you name), shows what changed since the last run, and moves on when an exercise passes.",
-    "Keys: h hint · l list · r re-run · q quit."},
+@Command(name = "watch", description = {"Re-grade as soon as you save, and move on when an exercise passes.",
+    "Starts at the first exercise not yet passed (or the one you name) and shows what changed",
+    "since the last run. Keys: h hint · l list · r re-run · q quit."},
         footerHeading = "%nExamples:%n", footer = {"  ./grade watch", "  ./grade watch day03", "  ./grade watch day03 tail --poll"})
 final class WatchCommand implements Callable<Integer> {
     /** Saves closer together than this are one save (an editor's burst of writes). */
