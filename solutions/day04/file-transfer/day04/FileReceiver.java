@@ -40,7 +40,7 @@ public class FileReceiver {
             System.err.println("usage: java day04.FileReceiver PORT DIR");
             System.exit(2);
         }
-        int port = Integer.parseInt(args[0]);
+        int port = parsePort(args[0]);
         Path dir = Path.of(args[1]);
         if (!Files.isDirectory(dir)) {
             System.err.println("FileReceiver: " + dir + ": no such folder");
@@ -61,6 +61,16 @@ public class FileReceiver {
         } catch (IOException e) {
             System.err.println("FileReceiver: cannot listen on port " + port + ": " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    private static int parsePort(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            System.err.println("FileReceiver: bad port: " + text);
+            System.exit(2);
+            return -1;
         }
     }
 

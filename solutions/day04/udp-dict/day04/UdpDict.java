@@ -25,7 +25,14 @@ public class UdpDict {
             System.err.println("usage: java day04.UdpDict PORT DICT");
             System.exit(2);
         }
-        int port = Integer.parseInt(args[0]);
+        int port;
+        try {
+            port = Integer.parseInt(args[0]);
+        } catch (NumberFormatException e) {
+            System.err.println("UdpDict: bad port: " + args[0]);
+            System.exit(2);
+            return;
+        }
         Map<String, String> dict;
         try {
             dict = load(Path.of(args[1]));
