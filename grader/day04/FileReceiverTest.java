@@ -89,7 +89,7 @@ class FileReceiverTest {
         byte[] content = Uploads.randomBytes(100_000, 3);
         byte[] header = Uploads.header("pieces.bin", content.length);
         try (LearnerProgram receiver = receiver(port, dir);
-             TcpPeer conn = TcpPeer.connect(port)) {
+             TcpPeer conn = Uploads.connect(port, receiver, "an upload in pieces")) {
             conn.sendInPieces(header, 1, Duration.ofMillis(20));
             conn.send(Arrays.copyOfRange(content, 0, 1000));
             sleep(Duration.ofSeconds(2));
@@ -139,7 +139,7 @@ class FileReceiverTest {
         int port = Ports.free();
         byte[] content = "0123456789".getBytes(UTF_8);
         try (LearnerProgram receiver = receiver(port, dir);
-             TcpPeer conn = TcpPeer.connect(port)) {
+             TcpPeer conn = Uploads.connect(port, receiver, "an upload named \"../refused.txt\"")) {
             conn.send(Uploads.header("../refused.txt", content.length));
             conn.send(Arrays.copyOfRange(content, 0, 5));
             Expect.that(conn.silentFor(Duration.ofMillis(700)), "the test sent an upload named \"../refused.txt\" announcing"
@@ -162,7 +162,7 @@ class FileReceiverTest {
         int port = Ports.free();
         try (LearnerProgram receiver = receiver(port, dir)) {
             for (long length : new long[] {-1, Long.MIN_VALUE}) {
-                try (TcpPeer conn = TcpPeer.connect(port)) {
+                try (TcpPeer conn = Uploads.connect(port, receiver, "an upload announcing a content length of " + length)) {
                     conn.send(Uploads.header("negative.txt", length));
                     String what = "an upload of \"negative.txt\" announcing a content length of " + length
                             + " (the connection stays open)";
@@ -193,14 +193,14 @@ class FileReceiverTest {
         byte[] content = Uploads.randomBytes(1 << 20, 11);
         byte[] half = Arrays.copyOfRange(content, 0, content.length / 2);
         try (LearnerProgram receiver = receiver(port, dir)) {
-            try (TcpPeer conn = TcpPeer.connect(port)) {
+            try (TcpPeer conn = Uploads.connect(port, receiver, "an upload of cut.bin")) {
                 conn.send(Uploads.header("cut.bin", content.length)).send(half);
             } // a clean close, 512 KiB short
-            try (TcpPeer conn = TcpPeer.connect(port)) {
+            try (TcpPeer conn = Uploads.connect(port, receiver, "an upload of reset.bin")) {
                 conn.send(Uploads.header("reset.bin", content.length)).send(half);
                 conn.reset(); // an abrupt end
             }
-            try (TcpPeer conn = TcpPeer.connect(port)) {
+            try (TcpPeer conn = Uploads.connect(port, receiver, "an upload cut off inside its name")) {
                 conn.send(new byte[] {0, 10, 'h', 'a', 'l', 'f'}); // cut inside the name
             }
             byte[] good = "after the broken uploads\n".getBytes(UTF_8);
@@ -221,7 +221,7 @@ class FileReceiverTest {
         Path dir = inbox();
         int port = Ports.free();
         try (LearnerProgram receiver = receiver(port, dir);
-             TcpPeer silent = TcpPeer.connect(port)) {
+             TcpPeer silent = Uploads.connect(port, receiver, "nothing (a silent client)")) {
             long start = System.nanoTime();
             try {
                 silent.readToEnd(Duration.ofSeconds(20));

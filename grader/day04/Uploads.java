@@ -48,7 +48,7 @@ final class Uploads {
      * line, after checking that the receiver then closes the connection.
      */
     static String send(int port, LearnerProgram receiver, String what, byte[] upload) {
-        try (TcpPeer conn = TcpPeer.connect(port)) {
+        try (TcpPeer conn = connect(port, receiver, what)) {
             // sent on another thread: a receiver that stops reading must not hang the test
             java.util.concurrent.CompletableFuture<Void> sent = conn.sendInBackground(upload);
             String answer = answer(conn, receiver, what);
@@ -59,6 +59,18 @@ final class Uploads {
                 // the receiver answered and closed before taking every byte; its answer was judged already
             }
             return answer;
+        }
+    }
+
+    /** Connects to the learner's receiver, saying whether it is still running if that fails. */
+    static TcpPeer connect(int port, LearnerProgram receiver, String what) {
+        try {
+            return TcpPeer.connect(port);
+        } catch (AssertionError e) {
+            throw Expect.fail("the test wanted to send " + what + ", but " + e.getMessage() + ". "
+                    + (receiver.isAlive() ? "Your receiver is still running but no longer accepts connections."
+                            : "Your receiver is no longer running: whatever goes wrong with one client, it must serve the next.")
+                    + "\n" + receiver.describeOutput());
         }
     }
 
