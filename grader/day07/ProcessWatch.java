@@ -49,7 +49,7 @@ final class ProcessWatch implements AutoCloseable {
 
     /**
      * Looks at the direct children of {@code parent} every few milliseconds until {@link #stop},
-     * recording each one: a JVM lives far longer than that, so none is missed.
+     * recording each one: a JVM child lives far longer than that, so none is missed.
      */
     void watchChildren(ProcessHandle parent) {
         Thread t = new Thread(() -> {
@@ -64,7 +64,7 @@ final class ProcessWatch implements AutoCloseable {
                     return;
                 }
                 try {
-                    Thread.sleep(10);
+                    Thread.sleep(20);
                 } catch (InterruptedException e) {
                     return;
                 }
