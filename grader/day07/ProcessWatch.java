@@ -35,11 +35,35 @@ final class ProcessWatch implements AutoCloseable {
         return token;
     }
 
-    /** Records a pid the test learned about (if that process is still there). */
+    /**
+     * Records a pid the test learned about, if that process still runs and is ours: a pid read
+     * from a program's output may be wrong, or belong by now to someone else's process.
+     */
     synchronized void record(long pid) {
         if (!seen.containsKey(pid)) {
-            ProcessHandle.of(pid).ifPresent(h -> seen.put(pid, h));
+            ours(pid).ifPresent(h -> seen.put(pid, h));
         }
+    }
+
+    /**
+     * The running process with this pid if it is ours: a descendant of this JVM, or a process
+     * carrying this watch's token (an orphan of a program the test started).
+     */
+    Optional<ProcessHandle> ours(long pid) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> descendsFromThisJvm(h) || hasToken(pid));
+    }
+
+    private static boolean descendsFromThisJvm(ProcessHandle h) {
+        long me = ProcessHandle.current().pid();
+        for (Optional<ProcessHandle> p = h.parent(); p.isPresent(); p = p.get().parent()) {
+            if (p.get().pid() == me) {
+                return true;
+            }
+            if (p.get().pid() <= 1) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Records a process the test started. */
@@ -110,7 +134,6 @@ final class ProcessWatch implements AutoCloseable {
         if (!Files.isDirectory(proc)) {
             return found;
         }
-        byte[] needle = (ENV + "=" + token).getBytes(StandardCharsets.UTF_8);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, "[0-9]*")) {
             for (Path p : entries) {
                 long pid;
@@ -119,16 +142,7 @@ final class ProcessWatch implements AutoCloseable {
                 } catch (NumberFormatException e) {
                     continue;
                 }
-                if (pid == ProcessHandle.current().pid()) {
-                    continue;
-                }
-                byte[] env;
-                try {
-                    env = Files.readAllBytes(p.resolve("environ"));
-                } catch (IOException | SecurityException e) {
-                    continue; // gone, or another user's process
-                }
-                if (contains(env, needle)) {
+                if (pid != ProcessHandle.current().pid() && hasToken(pid)) {
                     ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(found::add);
                 }
             }
@@ -136,6 +150,17 @@ final class ProcessWatch implements AutoCloseable {
             return found;
         }
         return found;
+    }
+
+    /** Whether the environment of process pid holds this watch's token (Linux). */
+    private boolean hasToken(long pid) {
+        byte[] env;
+        try {
+            env = Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ"));
+        } catch (IOException | SecurityException e) {
+            return false; // gone, another user's process, or no /proc
+        }
+        return contains(env, (ENV + "=" + token).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether a process with this pid is a zombie (ended, not yet reaped) child of {@code parent} (Linux). */

@@ -6,10 +6,10 @@ import grade.kit.ProgramResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -39,12 +39,9 @@ class SupervisorTest {
     @DisplayName("starts N children; each prints `child I pid=P` and is a child process of the supervisor")
     void startsChildren() {
         try (LearnerProgram sup = start(3)) {
-            Map<Integer, Long> pids = awaitChildren(sup, 3);
-            Expect.that(new LinkedHashSet<>(pids.values()).size() == 3, "the three children printed the same pid twice: "
-                    + pids + "\n" + sup.describeOutput());
-            for (Map.Entry<Integer, Long> e : pids.entrySet()) {
-                expectChildOf(sup, e.getKey(), e.getValue());
-            }
+            Map<Integer, ProcessHandle> children = awaitChildren(sup, 3);
+            Set<Long> pids = children.values().stream().map(ProcessHandle::pid).collect(Collectors.toSet());
+            Expect.that(pids.size() == 3, "two of the three children printed the same pid\n" + sup.describeOutput());
         }
     }
 
@@ -52,16 +49,17 @@ class SupervisorTest {
     @DisplayName("a killed child is reaped and restarted: `restart I OLDPID -> NEWPID`, and the new child runs")
     void restartsAKilledChild() throws Exception {
         try (LearnerProgram sup = start(2)) {
-            Map<Integer, Long> pids = awaitChildren(sup, 2);
-            long old = pids.get(1);
+            Map<Integer, ProcessHandle> children = awaitChildren(sup, 2);
+            ProcessHandle old = children.get(1);
             kill(sup, 1, old);
-            long fresh = awaitRestart(sup, 1, old, 1);
+            ProcessHandle fresh = awaitRestart(sup, 1, old, 1);
             expectReaped(sup, 1, old);
-            expectChildOf(sup, 1, fresh);
-            awaitLine(sup, "`child 1 pid=" + fresh + "` (printed by the new child 1)",
-                    l -> l.equals("child 1 pid=" + fresh), STARTUP);
-            Expect.that(alive(pids.get(0)), "child 0 (pid " + pids.get(0) + ") stopped running when child 1 was killed"
-                    + "\n" + sup.describeOutput());
+            awaitLine(sup, "`child 1 pid=" + fresh.pid() + "` (printed by the new child 1)",
+                    l -> l.equals("child 1 pid=" + fresh.pid()), STARTUP);
+            Expect.that(fresh.isAlive(), "the new child 1 (pid " + fresh.pid() + ") stopped running: a child waits until"
+                    + " it is killed\n" + sup.describeOutput());
+            Expect.that(children.get(0).isAlive(), "child 0 (pid " + children.get(0).pid() + ") stopped running when"
+                    + " child 1 was killed\n" + sup.describeOutput());
             Expect.that(restartLines(sup).stream().noneMatch(m -> m.group(1).equals("0")), "child 0 was never killed,"
                     + " yet the supervisor printed a restart for it\n" + sup.describeOutput());
         }
@@ -71,19 +69,18 @@ class SupervisorTest {
     @DisplayName("a child is restarted at most 5 times, then stays down while the supervisor keeps running")
     void atMostFiveRestarts() throws Exception {
         try (LearnerProgram sup = start(2)) {
-            Map<Integer, Long> pids = awaitChildren(sup, 2);
-            long current = pids.get(0);
+            Map<Integer, ProcessHandle> children = awaitChildren(sup, 2);
+            ProcessHandle current = children.get(0);
             for (int round = 1; round <= 5; round++) {
                 kill(sup, 0, current);
-                long fresh = awaitRestart(sup, 0, current, round);
-                awaitLine(sup, "`child 0 pid=" + fresh + "`", l -> l.equals("child 0 pid=" + fresh), STARTUP);
+                ProcessHandle fresh = awaitRestart(sup, 0, current, round);
+                awaitLine(sup, "`child 0 pid=" + fresh.pid() + "`", l -> l.equals("child 0 pid=" + fresh.pid()), STARTUP);
                 current = fresh;
             }
-            long last = current;
-            kill(sup, 0, last);
-            expectReaped(sup, 0, last);
+            kill(sup, 0, current);
+            expectReaped(sup, 0, current);
             // Child 1 has restarts of its own: the limit counts per child.
-            long one = pids.get(1);
+            ProcessHandle one = children.get(1);
             kill(sup, 1, one);
             try {
                 awaitRestart(sup, 1, one, 1);
@@ -114,14 +111,14 @@ class SupervisorTest {
     @Test
     @DisplayName("SIGTERM: every child is terminated and waited for, and the supervisor exits within 3 s (status 0 or 143)")
     void sigtermStopsEverything() throws Exception {
-        List<Long> everyChild = new ArrayList<>();
+        List<ProcessHandle> everyChild = new ArrayList<>();
         try (LearnerProgram sup = start(3)) {
-            Map<Integer, Long> pids = awaitChildren(sup, 3);
-            everyChild.addAll(pids.values());
-            kill(sup, 2, pids.get(2));
-            long fresh = awaitRestart(sup, 2, pids.get(2), 1);
+            Map<Integer, ProcessHandle> children = awaitChildren(sup, 3);
+            everyChild.addAll(children.values());
+            kill(sup, 2, children.get(2));
+            ProcessHandle fresh = awaitRestart(sup, 2, children.get(2), 1);
             everyChild.add(fresh);
-            awaitLine(sup, "`child 2 pid=" + fresh + "`", l -> l.equals("child 2 pid=" + fresh), STARTUP);
+            awaitLine(sup, "`child 2 pid=" + fresh.pid() + "`", l -> l.equals("child 2 pid=" + fresh.pid()), STARTUP);
             int linesBefore = sup.lines().size();
 
             long t0 = System.nanoTime();
@@ -144,10 +141,9 @@ class SupervisorTest {
                             + " once it is stopping, a child that ends must not be restarted\n" + r.describe());
                 }
             }
-            for (long pid : everyChild) {
-                Optional<ProcessHandle> h = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-                if (h.isPresent()) {
-                    throw Expect.fail("after SIGTERM the supervisor exited, but its child with pid " + pid + " was still"
+            for (ProcessHandle child : everyChild) {
+                if (child.isAlive()) {
+                    throw Expect.fail("after SIGTERM the supervisor exited, but its child with pid " + child.pid() + " was still"
                             + " running, an orphan: on SIGTERM (a shutdown hook) terminate every child and wait for each"
                             + " before the supervisor exits\n" + r.describe());
                 }
@@ -171,69 +167,63 @@ class SupervisorTest {
         return sup;
     }
 
-    /** Waits for `child I pid=P` for every I below n; returns the pids by I. */
-    private Map<Integer, Long> awaitChildren(LearnerProgram sup, int n) {
-        Map<Integer, Long> pids = new LinkedHashMap<>();
+    /** Waits for `child I pid=P` for every I below n; checks that each is the supervisor's child and returns them by I. */
+    private Map<Integer, ProcessHandle> awaitChildren(LearnerProgram sup, int n) {
+        Map<Integer, ProcessHandle> children = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             int index = i;
             String line = awaitLine(sup, "`child " + i + " pid=P` (each child prints it when it starts; its output should"
                     + " go to the supervisor's stdout)", l -> l.startsWith("child " + index + " pid="), STARTUP);
             Matcher m = CHILD.matcher(line);
             Expect.that(m.matches(), "expected a line `child " + i + " pid=P` but got `" + line + "`\n" + sup.describeOutput());
-            long pid = Long.parseLong(m.group(2));
-            watch.record(pid);
-            pids.put(i, pid);
+            children.put(i, expectChildOf(sup, i, Long.parseLong(m.group(2))));
         }
-        return pids;
+        return children;
     }
 
-    /** Waits for `restart I OLD -> NEW` and returns NEW. */
-    private long awaitRestart(LearnerProgram sup, int i, long old, int round) {
-        String line = awaitLine(sup, "`restart " + i + " " + old + " -> NEWPID` after child " + i + " (pid " + old
-                + ") was killed" + (round > 1 ? " (its restart number " + round + ")" : ""),
-                l -> l.startsWith("restart " + i + " " + old + " "), RESTART_DEADLINE);
+    /** Waits for `restart I OLD -> NEW`; checks that NEW is the supervisor's child and returns it. */
+    private ProcessHandle awaitRestart(LearnerProgram sup, int i, ProcessHandle old, int round) {
+        String line = awaitLine(sup, "`restart " + i + " " + old.pid() + " -> NEWPID` after child " + i + " (pid "
+                + old.pid() + ") was killed" + (round > 1 ? " (its restart number " + round + ")" : ""),
+                l -> l.startsWith("restart " + i + " " + old.pid() + " "), RESTART_DEADLINE);
         Matcher m = RESTART.matcher(line);
-        Expect.that(m.matches(), "expected a line `restart " + i + " " + old + " -> NEWPID` but got `" + line + "`\n"
+        Expect.that(m.matches(), "expected a line `restart " + i + " " + old.pid() + " -> NEWPID` but got `" + line + "`\n"
                 + sup.describeOutput());
         long fresh = Long.parseLong(m.group(3));
-        watch.record(fresh);
-        Expect.that(fresh != old, "`" + line + "`: the new child must be a new process\n" + sup.describeOutput());
-        expectChildOf(sup, i, fresh);
-        return fresh;
+        Expect.that(fresh != old.pid(), "`" + line + "`: the new child must be a new process\n" + sup.describeOutput());
+        return expectChildOf(sup, i, fresh);
     }
 
     /** Kills child i (SIGKILL), as a crash would. */
-    private static void kill(LearnerProgram sup, int i, long pid) {
-        ProcessHandle h = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).orElseThrow(() -> Expect.fail("child " + i
-                + " (pid " + pid + ") was not running when the test went to kill it: a child waits until it is killed\n"
-                + sup.describeOutput()));
-        h.destroyForcibly();
+    private static void kill(LearnerProgram sup, int i, ProcessHandle child) {
+        Expect.that(child.isAlive(), "child " + i + " (pid " + child.pid() + ") was not running when the test went to"
+                + " kill it: a child waits until it is killed\n" + sup.describeOutput());
+        child.destroyForcibly();
     }
 
-    private static void expectChildOf(LearnerProgram sup, int i, long pid) {
+    /** The running child process with this pid, which must be the supervisor's child; recorded for the clean-up. */
+    private ProcessHandle expectChildOf(LearnerProgram sup, int i, long pid) {
         Optional<ProcessHandle> h = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         Expect.that(h.isPresent(), "child " + i + " printed pid " + pid + ", but no process with that pid is running"
                 + " (a child waits until it is killed)\n" + sup.describeOutput());
         long parent = h.get().parent().map(ProcessHandle::pid).orElse(-1L);
         Expect.that(parent == sup.pid(), "child " + i + " (pid " + pid + ") should be a child process of the supervisor"
                 + " (pid " + sup.pid() + "), but its parent is " + parent + "\n" + sup.describeOutput());
+        watch.record(h.get());
+        return h.get();
     }
 
     /** The ended child must be gone: neither running nor a zombie the supervisor has not collected. */
-    private static void expectReaped(LearnerProgram sup, int i, long pid) throws InterruptedException {
+    private static void expectReaped(LearnerProgram sup, int i, ProcessHandle child) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (alive(pid) || ProcessWatch.isZombieOf(pid, sup.pid())) {
+        while (child.isAlive() || ProcessWatch.isZombieOf(child.pid(), sup.pid())) {
             if (System.nanoTime() > end) {
-                throw Expect.fail("child " + i + " (pid " + pid + ") was killed 5 s ago but is still "
-                        + (alive(pid) ? "running" : "a zombie: the supervisor must collect its ended children (waitFor)")
+                throw Expect.fail("child " + i + " (pid " + child.pid() + ") was killed 5 s ago but is still "
+                        + (child.isAlive() ? "running" : "a zombie: the supervisor must collect its ended children (waitFor)")
                         + "\n" + sup.describeOutput());
             }
             Thread.sleep(20);
         }
-    }
-
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static List<Matcher> restartLines(LearnerProgram sup) {

@@ -79,10 +79,11 @@ class WorkerProcessTest {
         long pid = w.pid();
         Expect.that(w.join(STARTUP.toMillis()), "the worker `" + w + "` did not end within " + STARTUP.toSeconds()
                 + " s (it only writes a small file)");
+        Expect.that(Files.exists(report), "the worker ended (exitCode() " + w.exitCode() + ") but its program did not run: "
+                + report.getFileName() + " was not written. start() must run `java -cp <this JVM's class path> " + CHILD
+                + " ARGS...`, with the class path from System.getProperty(\"java.class.path\")");
         Expect.equal("exitCode() of a worker whose main returned normally", 0, w.exitCode());
         Expect.equal("isAlive() after the worker ended", false, w.isAlive());
-        Expect.that(Files.exists(report), "the worker ended with status 0 but its program did not run: " + report.getFileName()
-                + " was not written. start() must run `java -cp <this JVM's class path> " + CHILD + " ARGS...`");
         List<String> lines = Files.readAllLines(report, UTF_8);
         Expect.equal("pid() compared with the pid the child process reports for itself", "pid=" + pid, lines.get(0));
         Expect.equal("the parent of the worker's process (it must be a child of this JVM, pid "
@@ -208,7 +209,7 @@ class WorkerProcessTest {
         checkGone(b, "daemon worker b (pid " + b + "), which ignores SIGTERM,", parent);
         Path done = dir.resolve("c.done");
         String seen = Files.exists(done) ? Files.readString(done, UTF_8).strip() : "";
-        if (ProcessHandle.of(c).map(ProcessHandle::isAlive).orElse(false) || seen.isEmpty()) {
+        if (watch.ours(c).isPresent() || seen.isEmpty()) {
             throw Expect.fail("the parent JVM exited before its non-daemon worker c (pid " + c + ") had finished: like Python,"
                     + " the JVM must wait for its non-daemon workers (join them in the shutdown hook)\n" + parent.describe());
         }
@@ -233,8 +234,8 @@ class WorkerProcessTest {
         checkGone(b, "the daemon worker (pid " + b + "), which ignores SIGTERM,", parent);
     }
 
-    private static void checkGone(long pid, String who, Parent parent) {
-        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+    private void checkGone(long pid, String who, Parent parent) {
+        if (watch.ours(pid).isPresent()) {
             throw Expect.fail(who + " was still running after its parent JVM had exited. When the JVM exits (a shutdown"
                     + " hook runs then), terminate each daemon worker and wait for it: terminate() kills a worker still"
                     + " alive after 2 s\n" + parent.describe());
