@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +43,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
     GradeCommand.Format format = GradeCommand.Format.text;
 
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Grading runs side by side (default: the number of cores, ${DEFAULT-VALUE}).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
     /** One check of one exercise. */
     record Check(String exercise, String name, boolean ok, String detail) {
     }
@@ -52,6 +58,9 @@ final class VerifyCommand implements Callable<Integer> {
         Style style = common.style();
         boolean json = format == GradeCommand.Format.json;
         PrintStream log = json ? Console.err() : out;
+        if (jobs < 1) {
+            throw new UserError("--jobs must be 1 or more");
+        }
         long start = System.nanoTime();
         Grading grading = new Grading(new Compiler(ctx.cacheFor(Optional.empty())));
         Map<String, List<Check>> checks = new LinkedHashMap<>();
@@ -62,44 +71,27 @@ final class VerifyCommand implements Callable<Integer> {
             add(checks, new Check(e.id(), "has two hints or more", enough,
                     enough ? "" : rel(ctx, e.dir().resolve("exercise.json")) + " has " + e.hints().size() + " hint(s); give at least two, from a nudge to nearly the answer"));
         }
-        log.println(style.dim(grade.run.Sandbox.describe(common.sandbox())));
-        log.println(style.dim("Grading the reference solutions of " + chosen.size() + " exercises…"));
-        GradeReport solutions = grading.grade(chosen, Sources.solutions(ctx.course));
-        for (ExerciseResult r : solutions.exercises()) {
-            add(checks, new Check(r.exercise().id(), "the solution passes", r.status() == Status.PASS,
-                    r.status() == Status.PASS ? r.tests().size() + " tests" : problems(r)));
-        }
-        log.println(style.dim("Grading the starters…"));
-        GradeReport starters = grading.grade(chosen, Sources.starters());
-        for (ExerciseResult r : starters.exercises()) {
-            boolean ok = r.status() == Status.FAIL;
-            add(checks, new Check(r.exercise().id(), "the starter compiles and fails", ok,
-                    ok ? r.passed() + "/" + r.tests().size() + " tests pass" : r.status() == Status.PASS
-                            ? "the starter passes every test: the tests cannot tell an unwritten exercise from a written one"
-                            : "the starter could not be run: " + r.message()));
-        }
-        for (int round = 0; ; round++) {
-            Map<String, Path> wrong = new LinkedHashMap<>();
-            for (Exercise e : chosen) {
-                List<Path> all = ctx.course.wrongSolutions(e);
-                if (round < all.size()) {
-                    wrong.put(e.id(), all.get(round));
-                }
+        log.println(style.dim(grade.run.Sandbox.describe(common.sandbox()) + " · " + jobs + (jobs == 1 ? " run" : " runs") + " at a time"));
+        List<Job> plan = plan(ctx, chosen);
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<GradeReport>> reports = new ArrayList<>();
+            for (Job job : plan) {
+                reports.add(pool.submit(() -> {
+                    long t = System.nanoTime();
+                    GradeReport r = grading.grade(job.exercises(), job.sources());
+                    synchronized (log) {
+                        log.println(style.dim("  graded " + job.label() + " in "
+                                + String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - t) / 1e9)));
+                    }
+                    return r;
+                }));
             }
-            if (wrong.isEmpty()) {
-                break;
+            for (int i = 0; i < plan.size(); i++) {
+                record(checks, plan.get(i), reports.get(i).get());
             }
-            log.println(style.dim("Grading known-wrong solutions, round " + (round + 1) + " (" + wrong.size() + ")…"));
-            List<Exercise> these = chosen.stream().filter(e -> wrong.containsKey(e.id())).toList();
-            GradeReport report = grading.grade(these, new Sources("known-wrong solutions", e -> wrong.get(e.id())));
-            for (ExerciseResult r : report.exercises()) {
-                String name = wrong.get(r.exercise().id()).getFileName().toString();
-                boolean ok = r.status() == Status.FAIL;
-                add(checks, new Check(r.exercise().id(), "the wrong solution \"" + name + "\" fails", ok,
-                        ok ? firstFailure(r) : r.status() == Status.PASS
-                                ? "it passes every test: add a test that catches this mistake"
-                                : "it could not be run (a wrong solution must compile and fail a test): " + r.message()));
-            }
+        } finally {
+            pool.shutdownNow();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         boolean allOk = checks.values().stream().flatMap(List::stream).allMatch(Check::ok);
@@ -109,6 +101,65 @@ final class VerifyCommand implements Callable<Integer> {
             print(out, style, checks, allOk, millis);
         }
         return allOk ? 0 : Main.FAILED;
+    }
+
+    /** One grading run of the plan: a day's solutions, its starters, or one round of its known-wrong solutions. */
+    record Job(String label, Kind kind, List<Exercise> exercises, Sources sources, Map<String, Path> wrong) {
+    }
+
+    enum Kind { SOLUTION, STARTER, WRONG }
+
+    /** Runs per day, so independent runs can go side by side: solutions, starters, then wrong rounds. */
+    private static List<Job> plan(Context ctx, List<Exercise> chosen) {
+        List<Job> plan = new ArrayList<>();
+        Map<String, List<Exercise>> byDay = new LinkedHashMap<>();
+        chosen.forEach(e -> byDay.computeIfAbsent(e.day(), d -> new ArrayList<>()).add(e));
+        for (Map.Entry<String, List<Exercise>> day : byDay.entrySet()) {
+            List<Exercise> ex = day.getValue();
+            plan.add(new Job(day.getKey() + " solutions", Kind.SOLUTION, ex, Sources.solutions(ctx.course), Map.of()));
+            plan.add(new Job(day.getKey() + " starters", Kind.STARTER, ex, Sources.starters(), Map.of()));
+            for (int round = 0; ; round++) {
+                Map<String, Path> wrong = new LinkedHashMap<>();
+                for (Exercise e : ex) {
+                    List<Path> all = ctx.course.wrongSolutions(e);
+                    if (round < all.size()) {
+                        wrong.put(e.id(), all.get(round));
+                    }
+                }
+                if (wrong.isEmpty()) {
+                    break;
+                }
+                List<Exercise> these = ex.stream().filter(e -> wrong.containsKey(e.id())).toList();
+                plan.add(new Job(day.getKey() + " known-wrong solutions, round " + (round + 1), Kind.WRONG, these,
+                        new Sources("known-wrong solutions", e -> wrong.get(e.id())), wrong));
+            }
+        }
+        return plan;
+    }
+
+    private static void record(Map<String, List<Check>> checks, Job job, GradeReport report) {
+        for (ExerciseResult r : report.exercises()) {
+            String id = r.exercise().id();
+            switch (job.kind()) {
+                case SOLUTION -> add(checks, new Check(id, "the solution passes", r.status() == Status.PASS,
+                        r.status() == Status.PASS ? r.tests().size() + " tests" : problems(r)));
+                case STARTER -> {
+                    boolean ok = r.status() == Status.FAIL;
+                    add(checks, new Check(id, "the starter compiles and fails", ok,
+                            ok ? r.passed() + "/" + r.tests().size() + " tests pass" : r.status() == Status.PASS
+                                    ? "the starter passes every test: the tests cannot tell an unwritten exercise from a written one"
+                                    : "the starter could not be run: " + r.message()));
+                }
+                case WRONG -> {
+                    String name = job.wrong().get(id).getFileName().toString();
+                    boolean ok = r.status() == Status.FAIL;
+                    add(checks, new Check(id, "the wrong solution \"" + name + "\" fails", ok,
+                            ok ? firstFailure(r) : r.status() == Status.PASS
+                                    ? "it passes every test: add a test that catches this mistake"
+                                    : "it could not be run (a wrong solution must compile and fail a test): " + r.message()));
+                }
+            }
+        }
     }
 
     private static void add(Map<String, List<Check>> checks, Check c) {
