@@ -33,8 +33,11 @@ final class CommonOptions {
         return grade.run.Sandbox.mode();
     }
 
+    /** The language in force; also handed to the test JVM, whose own messages follow it. */
     Lang lang() {
-        return lang != null ? lang : Lang.fromLocale();
+        Lang l = lang != null ? lang : Lang.fromLocale();
+        System.setProperty("grade.lang", l.code());
+        return l;
     }
 
     Style style() {

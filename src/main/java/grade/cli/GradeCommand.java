@@ -71,6 +71,7 @@ final class GradeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Context ctx = new Context(common);
         PrintStream out = Console.out();
+        common.lang();
         if (day == null) {
             return new ListCommand().print(ctx, out, common.style());
         }

@@ -35,7 +35,8 @@ public final class Grading {
                 units.add(new TestRun.Unit(e.id(), c.classes(), e.tests(), e.timeoutSeconds()));
                 done.put(e.id(), null);
             } else {
-                done.put(e.id(), ExerciseResult.error(e, "did not compile:\n" + String.join("\n", c.errors())));
+                done.put(e.id(), ExerciseResult.error(e, ("zh".equals(System.getProperty("grade.lang")) ? "没有编译通过：\n" : "did not compile:\n")
+                        + String.join("\n", c.errors())));
             }
         }
         if (!units.isEmpty()) {

@@ -117,6 +117,7 @@ public final class TestRun {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
                 "-Xmx512m", "-Djava.security.manager=allow", "-Dfile.encoding=UTF-8",
+                "-Dgrade.lang=" + System.getProperty("grade.lang", "en"),
                 "-Djava.io.tmpdir=" + tmp, "-Dgrade.learner.classpath=" + learnerCp,
                 "-cp", System.getProperty("java.class.path") + File.pathSeparator + learnerCp,
                 "grade.runner.TestMain", resultsFile.toString()));

@@ -14,7 +14,13 @@ import java.util.concurrent.TimeUnit;
 final class Describe {
     private static final int MAX_MESSAGE = 8000;
 
+    private static final boolean ZH = "zh".equals(System.getProperty("grade.lang"));
+
     private Describe() {
+    }
+
+    private static String pick(String en, String zh) {
+        return ZH ? zh : en;
     }
 
     record Verdict(String status, String message) {
@@ -22,13 +28,15 @@ final class Describe {
 
     static Verdict failure(Throwable t, Set<String> learnerClasses, long timeoutSeconds) {
         if (t instanceof ExitGuard.ExitAttempt exit) {
-            return new Verdict("fail", "your code called System.exit(" + exit.status + ") (or Runtime.halt)."
-                    + " A method must return a value or throw an exception; ending the JVM is not allowed here."
+            return new Verdict("fail", pick("your code called System.exit(" + exit.status + ") (or Runtime.halt)."
+                    + " A method must return a value or throw an exception; ending the JVM is not allowed here.",
+                    "你的代码调用了 System.exit(" + exit.status + ")（或 Runtime.halt）。方法应当返回结果或抛出异常，这里不允许结束 JVM。")
                     + frames(t, learnerClasses));
         }
         if (t instanceof java.util.concurrent.TimeoutException) {
-            return new Verdict("fail", "the test did not finish within " + timeoutSeconds + " s and was stopped:"
-                    + " your code may be stuck in a loop, or waiting for input or a connection that never comes.");
+            return new Verdict("fail", pick("the test did not finish within " + timeoutSeconds + " s and was stopped:"
+                    + " your code may be stuck in a loop, or waiting for input or a connection that never comes.",
+                    "测试在 " + timeoutSeconds + " 秒内没有结束，已被停止：你的代码可能陷入了死循环，或在等待永远不会到来的输入或连接。"));
         }
         if (t instanceof AssertionError) {
             return new Verdict("fail", safeMessage(t));
@@ -36,15 +44,18 @@ final class Describe {
         String type = t.getClass().getName();
         String message = safeMessage(t);
         if (t instanceof UnsupportedOperationException && message.startsWith("TODO")) {
-            return new Verdict("fail", "not written yet: your code still says \"" + message + "\"" + frames(t, learnerClasses));
+            return new Verdict("fail", pick("not written yet: your code still says \"", "还没写：你的代码里还是 \"") + message + "\""
+                    + frames(t, learnerClasses));
         }
         if (t instanceof StackOverflowError) {
-            return new Verdict("fail", "your code overflowed the stack (endless recursion?)" + frames(t, learnerClasses));
+            return new Verdict("fail", pick("your code overflowed the stack (endless recursion?)", "你的代码栈溢出了（无限递归？）")
+                    + frames(t, learnerClasses));
         }
         if (t instanceof OutOfMemoryError) {
-            return new Verdict("fail", "your code ran out of memory (" + message + ")" + frames(t, learnerClasses));
+            return new Verdict("fail", pick("your code ran out of memory (", "你的代码耗尽了内存（") + message + pick(")", "）")
+                    + frames(t, learnerClasses));
         }
-        String text = "your code threw " + type + (message.isEmpty() ? "" : ": " + message);
+        String text = pick("your code threw ", "你的代码抛出了 ") + type + (message.isEmpty() ? "" : ": " + message);
         return new Verdict("fail", text + frames(t, learnerClasses));
     }
 
