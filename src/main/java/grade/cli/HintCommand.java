@@ -25,6 +25,11 @@ final class HintCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Show every hint at once.")
     boolean all;
 
+    /** "Hint n/N: text", as hint and watch show it. */
+    static String line(Style style, List<Localized> hints, int n, grade.course.Lang lang) {
+        return style.bold("Hint " + n + "/" + hints.size() + ": ") + hints.get(n - 1).get(lang);
+    }
+
     @Override
     public Integer call() {
         Context ctx = new Context(common);
@@ -37,7 +42,7 @@ final class HintCommand implements Callable<Integer> {
         int shown = state.map(s -> s.progress(e.id()).hintsShown).orElse(0);
         int upTo = all ? hints.size() : Math.min(hints.size(), shown + 1);
         for (int i = 0; i < upTo; i++) {
-            out.println(style.bold("Hint " + (i + 1) + "/" + hints.size() + ": ") + hints.get(i).get(common.lang()));
+            out.println(line(style, hints, i + 1, common.lang()));
         }
         if (upTo < hints.size()) {
             out.println(style.dim("Ask again for the next hint (" + (hints.size() - upTo) + " more), or --all for every one."));

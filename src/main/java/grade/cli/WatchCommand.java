@@ -173,7 +173,7 @@ final class WatchCommand implements Callable<Integer> {
         List<Localized> hints = e.hints();
         State.Progress p = state.progress(e.id());
         int n = Math.min(hints.size(), p.hintsShown + 1);
-        out.println(style.bold("Hint " + n + "/" + hints.size() + ": ") + hints.get(n - 1).get(common.lang()));
+        out.println(HintCommand.line(style, hints, n, common.lang()));
         p.hintsShown = Math.max(p.hintsShown, n);
         state.save();
     }

@@ -35,12 +35,12 @@ public final class Grading {
                 units.add(new TestRun.Unit(e.id(), c.classes(), e.tests(), e.timeoutSeconds()));
                 done.put(e.id(), null);
             } else {
-                done.put(e.id(), ExerciseResult.error(e, ("zh".equals(System.getProperty("grade.lang")) ? "没有编译通过：\n" : "did not compile:\n")
+                done.put(e.id(), ExerciseResult.error(e, (grade.course.Lang.current() == grade.course.Lang.ZH ? "没有编译通过：\n" : "did not compile:\n")
                         + String.join("\n", c.errors())));
             }
         }
         if (!units.isEmpty()) {
-            TestRun.Outcome outcome = new TestRun(hidden(sources)).run(units, deadline(exercises));
+            TestRun.Outcome outcome = new TestRun(sources.workspace()).run(units, deadline(exercises));
             for (Exercise e : exercises) {
                 if (done.get(e.id()) == null) {
                     List<TestResult> tests = outcome.results().getOrDefault(e.id(), List.of());
@@ -50,13 +50,6 @@ public final class Grading {
             }
         }
         return new GradeReport(sources.label(), List.copyOf(done.values()), (System.nanoTime() - start) / 1_000_000);
-    }
-
-    /** What learner code must not see: the user's home and, when a workspace is graded, the workspace. */
-    private static List<java.nio.file.Path> hidden(Sources sources) {
-        List<java.nio.file.Path> out = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("user.home"))));
-        sources.workspace().ifPresent(out::add);
-        return out;
     }
 
     /** The run's deadline: generous enough for every test to hit its own timeout a few times. */

@@ -16,9 +16,16 @@ final class ProcessTree {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private Process process;
     private Thread hook;
+    private boolean session;
 
-    Process start(ProcessBuilder pb) throws IOException {
-        if (Files.isExecutable(SETSID) && !pb.command().get(0).endsWith("bwrap")) {
+    /**
+     * Starts the process; with {@code newSession} (and setsid present) it leads a session of its
+     * own whose every member is ended with it. A sandboxed run passes false: its process
+     * namespace already ends everything in it.
+     */
+    Process start(ProcessBuilder pb, boolean newSession) throws IOException {
+        session = newSession && Files.isExecutable(SETSID);
+        if (session) {
             List<String> command = new ArrayList<>(pb.command());
             command.add(0, SETSID.toString());
             pb.command(command);
@@ -52,7 +59,7 @@ final class ProcessTree {
         List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
         all.add(p.toHandle());
         all.forEach(ProcessHandle::destroyForcibly);
-        if (Files.isExecutable(SETSID)) {
+        if (session) {
             killGroup(p.pid());
         }
         for (ProcessHandle h : all) {

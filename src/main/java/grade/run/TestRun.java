@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,15 +28,15 @@ public final class TestRun {
     private static final int JVM_OUTPUT_CAP = 16 * 1024;
 
     private final ProcessTree tree = new ProcessTree();
-    private final List<Path> hidden;
+    private final List<Path> hidden = new ArrayList<>(List.of(Path.of(System.getProperty("user.home"))));
 
-    /** A run that hides these folders (the user's home, the workspace) from the learner's code when sandboxed. */
-    public TestRun(List<Path> hidden) {
-        this.hidden = List.copyOf(hidden);
+    /** A run whose learner code, when sandboxed, sees neither the user's home nor {@code workspace}. */
+    public TestRun(Optional<Path> workspace) {
+        workspace.ifPresent(hidden::add);
     }
 
     public TestRun() {
-        this(List.of(Path.of(System.getProperty("user.home"))));
+        this(Optional.empty());
     }
 
     /** One exercise's compiled classes and its hidden test classes. */
@@ -60,7 +61,8 @@ public final class TestRun {
             Path resultsFile = scratch.resolve("results.jsonl");
             Path tmp = Files.createDirectories(scratch.resolve("tmp"));
             List<String> command = command(units, resultsFile, tmp);
-            if (Sandbox.mode() == Sandbox.Mode.BWRAP) {
+            boolean sandboxed = Sandbox.mode() == Sandbox.Mode.BWRAP;
+            if (sandboxed) {
                 List<Path> readable = new ArrayList<>(Sandbox.classPathFiles(System.getProperty("java.class.path")));
                 readable.add(Path.of(System.getProperty("java.home")));
                 units.forEach(u -> readable.add(u.classes()));
@@ -72,7 +74,7 @@ public final class TestRun {
             pb.environment().remove("JDK_JAVA_OPTIONS");
             pb.environment().put("LANG", "C.UTF-8");
             pb.environment().put("LC_ALL", "C.UTF-8");
-            Process p = tree.start(pb);
+            Process p = tree.start(pb, !sandboxed);
             ByteArrayOutputStream jvmOutput = new ByteArrayOutputStream();
             Thread drain = drain(p.getInputStream(), jvmOutput);
             boolean finished = p.waitFor(deadlineSeconds, TimeUnit.SECONDS);
