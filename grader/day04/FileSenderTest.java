@@ -120,7 +120,7 @@ class FileSenderTest {
 
     private static TcpPeer accept(TcpListener server, LearnerProgram sender) {
         try {
-            return server.accept(CONNECT);
+            return server.accept(CONNECT, sender);
         } catch (AssertionError e) {
             throw Expect.fail(e.getMessage().replace("your client", "your sender") + ".\n" + sender.describeOutput());
         }

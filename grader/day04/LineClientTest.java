@@ -139,7 +139,7 @@ class LineClientTest {
 
     private static TcpPeer accept(TcpListener server, LearnerProgram client) {
         try {
-            return server.accept(CONNECT);
+            return server.accept(CONNECT, client);
         } catch (AssertionError e) {
             throw Expect.fail(e.getMessage() + ".\n" + client.describeOutput());
         }

@@ -354,7 +354,8 @@ public final class LearnerProgram implements AutoCloseable {
         return sb.toString();
     }
 
-    private String exitStatus() {
+    /** The exit status, or "(still running)". */
+    String exitStatus() {
         try {
             return String.valueOf(process.exitValue());
         } catch (IllegalThreadStateException e) {

@@ -59,6 +59,37 @@ public final class TcpListener implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the learner's client to connect, and gives up as soon as {@code client} has
+     * exited without connecting (no point in waiting out the timeout for a program that is gone).
+     * <pre>{@code TcpPeer conn = listener.accept(Duration.ofSeconds(10), client);}</pre>
+     */
+    public TcpPeer accept(Duration timeout, LearnerProgram client) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    throw Expect.fail("your client did not connect to 127.0.0.1:" + port() + " within " + LearnerProgram.human(timeout));
+                }
+                boolean exited = !client.isAlive();
+                server.setSoTimeout((int) Math.max(1, Math.min(left, 100)));
+                try {
+                    Socket s = server.accept();
+                    s.setTcpNoDelay(true);
+                    return new TcpPeer(s, "your client");
+                } catch (SocketTimeoutException e) {
+                    if (exited) { // it had ended before this last look, and nothing was waiting
+                        throw Expect.fail("your client ended (exit status " + client.exitStatus()
+                                + ") without connecting to 127.0.0.1:" + port());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw Expect.fail("accepting your client's connection failed: " + e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         try {
