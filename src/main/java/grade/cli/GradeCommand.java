@@ -95,7 +95,7 @@ final class GradeCommand implements Callable<Integer> {
                     + grade.run.Sandbox.describe(common.sandbox())));
             out.println();
         }
-        GradeReport report = new Grading(new Compiler(ctx.cacheFor(ws))).grade(chosen, sources);
+        GradeReport report = new Grading(new Compiler(ctx.cacheFor(ws))).testJvms(Runtime.getRuntime().availableProcessors()).grade(chosen, sources);
         state.ifPresent(s -> {
             for (ExerciseResult r : report.exercises()) {
                 s.graded(r.exercise().id(), r.status().json(), r.score());

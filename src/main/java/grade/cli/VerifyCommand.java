@@ -62,7 +62,10 @@ final class VerifyCommand implements Callable<Integer> {
             throw new UserError("--jobs must be 1 or more");
         }
         long start = System.nanoTime();
-        Grading grading = new Grading(new Compiler(ctx.cacheFor(Optional.empty())));
+        Compiler compiler = new Compiler(ctx.cacheFor(Optional.empty()));
+        Grading grading = new Grading(compiler);
+        // a starter or a known-wrong solution is proven wrong by its first failing test
+        Grading failing = new Grading(compiler).failFast(true);
         Map<String, List<Check>> checks = new LinkedHashMap<>();
         chosen.forEach(e -> checks.put(e.id(), new ArrayList<>()));
 
@@ -79,7 +82,7 @@ final class VerifyCommand implements Callable<Integer> {
             for (Job job : plan) {
                 reports.add(pool.submit(() -> {
                     long t = System.nanoTime();
-                    GradeReport r = grading.grade(job.exercises(), job.sources());
+                    GradeReport r = (job.kind() == Kind.SOLUTION ? grading : failing).grade(job.exercises(), job.sources());
                     synchronized (log) {
                         log.println(style.dim("  graded " + job.label() + " in "
                                 + String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - t) / 1e9)));
@@ -146,7 +149,7 @@ final class VerifyCommand implements Callable<Integer> {
                 case STARTER -> {
                     boolean ok = r.status() == Status.FAIL;
                     add(checks, new Check(id, "the starter compiles and fails", ok,
-                            ok ? r.passed() + "/" + r.tests().size() + " tests pass" : r.status() == Status.PASS
+                            ok ? firstFailure(r) : r.status() == Status.PASS
                                     ? "the starter passes every test: the tests cannot tell an unwritten exercise from a written one"
                                     : "the starter could not be run: " + r.message()));
                 }

@@ -70,7 +70,7 @@ final class WatchCommand implements Callable<Integer> {
         ws = ctx.workspace(true, out).orElseThrow();
         state = State.load(ws);
         out.println(style.dim(grade.run.Sandbox.describe(common.sandbox())));
-        grading = new Grading(new Compiler(ctx.cacheFor(java.util.Optional.of(ws))));
+        grading = new Grading(new Compiler(ctx.cacheFor(java.util.Optional.of(ws)))).testJvms(Runtime.getRuntime().availableProcessors());
         List<Exercise> queue = queue();
         int at = 0;
         if (exercise == null) {

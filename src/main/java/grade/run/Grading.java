@@ -12,6 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One grade, in one direction: compile each exercise on its own (one that does not compile does
@@ -20,9 +26,26 @@ import java.util.Map;
  */
 public final class Grading {
     private final Compiler compiler;
+    private boolean failFast;
+    private int testJvms = 1;
 
     public Grading(Compiler compiler) {
         this.compiler = compiler;
+    }
+
+    /** Stop each exercise at its first failing test: enough for {@code verify} to prove a failure. */
+    public Grading failFast(boolean on) {
+        this.failFast = on;
+        return this;
+    }
+
+    /**
+     * Run the exercises' tests in up to {@code n} test JVMs side by side (each exercise stays in
+     * one JVM). One JVM is cheapest for a single exercise; two halve a day's wait on two cores.
+     */
+    public Grading testJvms(int n) {
+        this.testJvms = Math.max(1, n);
+        return this;
     }
 
     public GradeReport grade(List<Exercise> exercises, Sources sources) throws IOException, InterruptedException {
@@ -40,16 +63,65 @@ public final class Grading {
             }
         }
         if (!units.isEmpty()) {
-            TestRun.Outcome outcome = new TestRun(sources.workspace()).run(units, deadline(exercises));
+            Map<String, List<TestResult>> outcome = run(units, exercises, sources);
             for (Exercise e : exercises) {
                 if (done.get(e.id()) == null) {
-                    List<TestResult> tests = outcome.results().getOrDefault(e.id(), List.of());
+                    List<TestResult> tests = outcome.getOrDefault(e.id(), List.of());
                     long ms = tests.stream().mapToLong(TestResult::millis).sum();
                     done.put(e.id(), ExerciseResult.of(e, tests, ms));
                 }
             }
         }
         return new GradeReport(sources.label(), List.copyOf(done.values()), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Runs the units in up to {@code testJvms} test JVMs at once, dealt out in turn. */
+    private Map<String, List<TestResult>> run(List<TestRun.Unit> units, List<Exercise> exercises, Sources sources)
+            throws IOException, InterruptedException {
+        int groups = Math.min(testJvms, units.size());
+        List<List<TestRun.Unit>> dealt = new ArrayList<>();
+        for (int i = 0; i < groups; i++) {
+            dealt.add(new ArrayList<>());
+        }
+        for (int i = 0; i < units.size(); i++) {
+            dealt.get(i % groups).add(units.get(i));
+        }
+        Map<String, List<TestResult>> results = new ConcurrentHashMap<>();
+        List<Callable<Void>> runs = new ArrayList<>();
+        for (List<TestRun.Unit> group : dealt) {
+            List<Exercise> these = exercises.stream()
+                    .filter(e -> group.stream().anyMatch(u -> u.exerciseId().equals(e.id()))).toList();
+            runs.add(() -> {
+                results.putAll(new TestRun(sources.workspace()).failFast(failFast).run(group, deadline(these)).results());
+                return null;
+            });
+        }
+        if (runs.size() == 1) {
+            try {
+                runs.get(0).call();
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+            return results;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(runs.size());
+        try {
+            for (Future<Void> f : pool.invokeAll(runs)) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IOException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return results;
     }
 
     /** The run's deadline: generous enough for every test to hit its own timeout a few times. */

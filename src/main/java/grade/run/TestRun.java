@@ -29,6 +29,7 @@ public final class TestRun {
 
     private final ProcessTree tree = new ProcessTree();
     private final List<Path> hidden = new ArrayList<>(List.of(Path.of(System.getProperty("user.home"))));
+    private boolean failFast;
 
     /** A run whose learner code, when sandboxed, sees neither the user's home nor {@code workspace}. */
     public TestRun(Optional<Path> workspace) {
@@ -37,6 +38,12 @@ public final class TestRun {
 
     public TestRun() {
         this(Optional.empty());
+    }
+
+    /** Stop each exercise at its first failing test (enough to prove that a solution fails). */
+    public TestRun failFast(boolean on) {
+        this.failFast = on;
+        return this;
     }
 
     /** One exercise's compiled classes and its hidden test classes. */
@@ -120,7 +127,7 @@ public final class TestRun {
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
                 "-Xmx512m", "-Djava.security.manager=allow", "-Dfile.encoding=UTF-8",
                 "-Dgrade.lang=" + System.getProperty("grade.lang", "en"),
-                "-Djava.io.tmpdir=" + tmp, "-Dgrade.learner.classpath=" + learnerCp,
+                "-Djava.io.tmpdir=" + tmp, "-Dgrade.failfast=" + failFast, "-Dgrade.learner.classpath=" + learnerCp,
                 "-cp", System.getProperty("java.class.path") + File.pathSeparator + learnerCp,
                 "grade.runner.TestMain", resultsFile.toString()));
         units.forEach(u -> command.add(u.timeoutSeconds() + "=" + String.join(",", u.testClasses())));

@@ -110,6 +110,9 @@ final class ResultListener implements TestExecutionListener {
     }
 
     private synchronized void write(String className, String name, String status, String message, String output, long millis) {
+        if (status.equals("fail") || status.equals("error")) {
+            FailFast.failed();
+        }
         JsonObject o = new JsonObject();
         o.addProperty("class", className);
         o.addProperty("name", name);

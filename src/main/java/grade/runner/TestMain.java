@@ -59,6 +59,7 @@ public final class TestMain {
                     }
                 }
                 if (!found.isEmpty()) {
+                    FailFast.reset();
                     run(launcher, found, timeout, listener);
                 }
             }
@@ -86,7 +87,8 @@ public final class TestMain {
                 .configurationParameter("junit.jupiter.execution.timeout.default", timeout + " s")
                 .configurationParameter("junit.jupiter.execution.timeout.mode", "enabled")
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
-                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                .configurationParameter("junit.jupiter.extensions.autodetection.include", FailFast.class.getName())
                 .configurationParameter("junit.jupiter.testmethod.order.default", SourceOrder.class.getName())
                 .build();
         launcher.execute(request, listener);
