@@ -46,8 +46,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Grading runs side by side (default: the number of cores, ${DEFAULT-VALUE}).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
+    /** Test JVMs side by side in one run of starters or known-wrong solutions. */
+    static final int WAITING_JVMS = 4;
+
     /** One check of one exercise. */
-    record Check(String exercise, String name, boolean ok, String detail) {
+    record Check(String exercise, String name, boolean ok, String detail, long millis) {
+        Check(String exercise, String name, boolean ok, String detail) {
+            this(exercise, name, ok, detail, 0);
+        }
     }
 
     @Override
@@ -63,9 +69,11 @@ final class VerifyCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         Compiler compiler = new Compiler(ctx.cacheFor(Optional.empty()));
-        Grading grading = new Grading(compiler);
-        // a starter or a known-wrong solution is proven wrong by its first failing test
-        Grading failing = new Grading(compiler).failFast(true);
+        // A solution's run is busy (every test runs); it gets a test JVM per core. A starter or a
+        // known-wrong solution is proven wrong by its first failing test, and what such runs mostly
+        // do is wait (for a timeout, for a program that hangs), so their exercises each get a JVM.
+        Grading grading = new Grading(compiler).testJvms(Runtime.getRuntime().availableProcessors());
+        Grading failing = new Grading(compiler).failFast(true).testJvms(WAITING_JVMS);
         Map<String, List<Check>> checks = new LinkedHashMap<>();
         chosen.forEach(e -> checks.put(e.id(), new ArrayList<>()));
 
@@ -137,7 +145,10 @@ final class VerifyCommand implements Callable<Integer> {
                         new Sources("known-wrong solutions", e -> wrong.get(e.id())), wrong));
             }
         }
-        return plan;
+        // the longest runs first, so that none of them is left to run alone at the end
+        List<Job> ordered = new ArrayList<>(plan.stream().filter(j -> j.kind() == Kind.SOLUTION).toList());
+        plan.stream().filter(j -> j.kind() != Kind.SOLUTION).forEach(ordered::add);
+        return ordered;
     }
 
     private static void record(Map<String, List<Check>> checks, Job job, GradeReport report) {
@@ -145,13 +156,13 @@ final class VerifyCommand implements Callable<Integer> {
             String id = r.exercise().id();
             switch (job.kind()) {
                 case SOLUTION -> add(checks, new Check(id, "the solution passes", r.status() == Status.PASS,
-                        r.status() == Status.PASS ? r.tests().size() + " tests" : problems(r)));
+                        r.status() == Status.PASS ? r.tests().size() + " tests" : problems(r)), r);
                 case STARTER -> {
                     boolean ok = r.status() == Status.FAIL;
                     add(checks, new Check(id, "the starter compiles and fails", ok,
                             ok ? firstFailure(r) : r.status() == Status.PASS
                                     ? "the starter passes every test: the tests cannot tell an unwritten exercise from a written one"
-                                    : "the starter could not be run: " + r.message()));
+                                    : "the starter could not be run: " + r.message()), r);
                 }
                 case WRONG -> {
                     String name = job.wrong().get(id).getFileName().toString();
@@ -159,7 +170,7 @@ final class VerifyCommand implements Callable<Integer> {
                     add(checks, new Check(id, "the wrong solution \"" + name + "\" fails", ok,
                             ok ? firstFailure(r) : r.status() == Status.PASS
                                     ? "it passes every test: add a test that catches this mistake"
-                                    : "it could not be run (a wrong solution must compile and fail a test): " + r.message()));
+                                    : "it could not be run (a wrong solution must compile and fail a test): " + r.message()), r);
                 }
             }
         }
@@ -167,6 +178,11 @@ final class VerifyCommand implements Callable<Integer> {
 
     private static void add(Map<String, List<Check>> checks, Check c) {
         checks.get(c.exercise()).add(c);
+    }
+
+    /** A check made by grading: it carries how long that exercise's tests took. */
+    private static void add(Map<String, List<Check>> checks, Check c, ExerciseResult r) {
+        add(checks, new Check(c.exercise(), c.name(), c.ok(), c.detail(), r.tests().stream().mapToLong(TestResult::millis).sum()));
     }
 
     private static String problems(ExerciseResult r) {
@@ -229,6 +245,7 @@ final class VerifyCommand implements Callable<Integer> {
                 y.addProperty("name", c.name());
                 y.addProperty("status", c.ok() ? "pass" : "fail");
                 y.addProperty("message", c.detail());
+                y.addProperty("millis", c.millis());
                 cs.add(y);
             }
             x.add("checks", cs);

@@ -37,7 +37,9 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n", footer = {"  ./grade watch", "  ./grade watch day03", "  ./grade watch day03 tail --poll"})
 final class WatchCommand implements Callable<Integer> {
     /** Saves closer together than this are one save (an editor's burst of writes). */
-    static final long DEBOUNCE_MILLIS = 120;
+    static final long QUIET_MILLIS = 40;
+    /** However long a burst of writes goes on, grade after this. */
+    static final long SETTLE_MAX_MILLIS = 400;
 
     @Mixin
     CommonOptions common;
@@ -60,6 +62,7 @@ final class WatchCommand implements Callable<Integer> {
     private Workspace ws;
     private State state;
     private Grading grading;
+    private Sources sources;
     private final Map<String, ExerciseResult> last = new HashMap<>();
 
     @Override
@@ -69,8 +72,9 @@ final class WatchCommand implements Callable<Integer> {
         style = common.style();
         ws = ctx.workspace(true, out).orElseThrow();
         state = State.load(ws);
+        sources = Sources.of(ws);
         out.println(style.dim(grade.run.Sandbox.describe(common.sandbox())));
-        grading = new Grading(new Compiler(ctx.cacheFor(java.util.Optional.of(ws)))).testJvms(Runtime.getRuntime().availableProcessors());
+        grading = new Grading(new Compiler(ctx.cacheFor(java.util.Optional.of(ws)))).testJvms(Runtime.getRuntime().availableProcessors()).keepReady(true);
         List<Exercise> queue = queue();
         int at = 0;
         if (exercise == null) {
@@ -79,7 +83,7 @@ final class WatchCommand implements Callable<Integer> {
             }
         }
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        try (Keys keys = Keys.start(events)) {
+        try (Keys keys = Keys.start(events); Grading g = grading) {
             while (at < queue.size()) {
                 Exercise current = queue.get(at);
                 boolean passed;
@@ -100,6 +104,22 @@ final class WatchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Waits until the files have been quiet for a moment: an editor's save is often a burst of writes. */
+    private static void settle(BlockingQueue<String> events) throws InterruptedException {
+        long end = System.nanoTime() + SETTLE_MAX_MILLIS * 1_000_000;
+        List<String> keys = new ArrayList<>();
+        while (System.nanoTime() < end) {
+            String next = events.poll(QUIET_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (next == null) {
+                break;
+            }
+            if (!next.equals("save")) {
+                keys.add(next);
+            }
+        }
+        events.addAll(keys);
+    }
+
     /** Grades, then waits for saves and keys; returns true when the exercise passed, false on quit. */
     private boolean loop(Exercise current, BlockingQueue<String> events) throws Exception {
         String graded = null;
@@ -116,10 +136,7 @@ final class WatchCommand implements Callable<Integer> {
             rerun = false;
             String event = events.take();
             switch (event) {
-                case "save" -> {
-                    Thread.sleep(DEBOUNCE_MILLIS);
-                    events.removeIf("save"::equals);
-                }
+                case "save" -> settle(events);
                 case "h" -> hint(current);
                 case "l" -> new ListCommand().print(ctx, out, style);
                 case "r" -> rerun = true;
@@ -135,7 +152,7 @@ final class WatchCommand implements Callable<Integer> {
     private boolean grade(Exercise current) throws IOException, InterruptedException {
         out.println();
         out.println(style.dim("── " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " · grading " + current.id() + " ──"));
-        GradeReport report = grading.grade(List.of(current), Sources.of(ws));
+        GradeReport report = grading.grade(List.of(current), sources);
         ExerciseResult now = report.exercises().get(0);
         printChanges(last.get(current.id()), now);
         last.put(current.id(), now);

@@ -23,13 +23,19 @@ import java.util.concurrent.TimeUnit;
  * System.exit, loop for ever or leak threads and processes. The grader holds the run's deadline
  * and, when the run ends for whatever reason, ends the whole process tree it started.
  */
-public final class TestRun {
+public final class TestRun implements AutoCloseable {
     /** Bytes of the test JVM's own stdout/stderr kept for a crash report. */
     private static final int JVM_OUTPUT_CAP = 16 * 1024;
 
     private final ProcessTree tree = new ProcessTree();
     private final List<Path> hidden = new ArrayList<>(List.of(Path.of(System.getProperty("user.home"))));
     private boolean failFast;
+    private Path scratch;
+    private Path resultsFile;
+    private Path learnerDir;
+    private Process process;
+    private ByteArrayOutputStream jvmOutput;
+    private Thread drain;
 
     /** A run whose learner code, when sandboxed, sees neither the user's home nor {@code workspace}. */
     public TestRun(Optional<Path> workspace) {
@@ -54,10 +60,32 @@ public final class TestRun {
     public record Outcome(Map<String, List<TestResult>> results, long millis) {
     }
 
+    /**
+     * Starts the test JVM ahead of need: it starts up and warms up, then waits for the units that
+     * {@link #run} gives it. Watch mode does this while the learner edits, so a save finds a test
+     * JVM ready.
+     */
+    public TestRun prestart() throws IOException {
+        if (process == null) {
+            start(true);
+        }
+        return this;
+    }
+
+    /** Ends a test JVM started ahead that was not used. */
+    @Override
+    public void close() {
+        tree.end();
+        process = null;
+        if (scratch != null) {
+            org.apache.commons.io.FileUtils.deleteQuietly(scratch.toFile());
+            scratch = null;
+        }
+    }
+
     /** Runs every unit's tests in one test JVM; every unit gets a result list, also after a crash. */
     public Outcome run(List<Unit> units, int deadlineSeconds) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Path scratch = Files.createTempDirectory("grade-run-");
         Map<String, String> exerciseOfClass = new LinkedHashMap<>();
         Map<String, List<TestResult>> results = new LinkedHashMap<>();
         for (Unit u : units) {
@@ -65,25 +93,24 @@ public final class TestRun {
             u.testClasses().forEach(c -> exerciseOfClass.put(c, u.exerciseId()));
         }
         try {
-            Path resultsFile = scratch.resolve("results.jsonl");
-            Path tmp = Files.createDirectories(scratch.resolve("tmp"));
-            List<String> command = command(units, resultsFile, tmp);
-            boolean sandboxed = Sandbox.mode() == Sandbox.Mode.BWRAP;
-            if (sandboxed) {
-                List<Path> readable = new ArrayList<>(Sandbox.classPathFiles(System.getProperty("java.class.path")));
-                readable.add(Path.of(System.getProperty("java.home")));
-                units.forEach(u -> readable.add(u.classes()));
-                command = Sandbox.wrap(command, scratch, readable, hidden);
+            if (process == null || !process.isAlive()) {
+                close();
+                start(false);
             }
-            ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
-            pb.environment().remove("JAVA_TOOL_OPTIONS");
-            pb.environment().remove("_JAVA_OPTIONS");
-            pb.environment().remove("JDK_JAVA_OPTIONS");
-            pb.environment().put("LANG", "C.UTF-8");
-            pb.environment().put("LC_ALL", "C.UTF-8");
-            Process p = tree.start(pb, !sandboxed);
-            ByteArrayOutputStream jvmOutput = new ByteArrayOutputStream();
-            Thread drain = drain(p.getInputStream(), jvmOutput);
+            Process p = process;
+            // the learner's classes go into the folder already on the test JVM's class path
+            for (Unit u : units) {
+                org.apache.commons.io.FileUtils.copyDirectory(u.classes().toFile(), learnerDir.toFile());
+            }
+            StringBuilder line = new StringBuilder();
+            for (Unit u : units) {
+                line.append(u.timeoutSeconds()).append('=').append(String.join(",", u.testClasses())).append(' ');
+            }
+            try (var in = p.getOutputStream()) {
+                in.write((line.toString().strip() + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // the JVM is gone; reported below as a crash
+            }
             boolean finished = p.waitFor(deadlineSeconds, TimeUnit.SECONDS);
             tree.end();
             drain.join(1000);
@@ -115,23 +142,57 @@ public final class TestRun {
             }
             return new Outcome(results, (System.nanoTime() - start) / 1_000_000);
         } finally {
-            tree.end();
-            org.apache.commons.io.FileUtils.deleteQuietly(scratch.toFile());
+            close();
         }
     }
 
-    private List<String> command(List<Unit> units, Path resultsFile, Path tmp) {
-        String learnerCp = String.join(File.pathSeparator, units.stream().map(u -> u.classes().toString()).toList());
+    /** Starts the test JVM with an empty learner folder on its class path; it reads its units from stdin. */
+    private void start(boolean warm) throws IOException {
+        scratch = Files.createTempDirectory("grade-run-");
+        resultsFile = scratch.resolve("results.jsonl");
+        learnerDir = Files.createDirectories(scratch.resolve("learner"));
+        Path tmp = Files.createDirectories(scratch.resolve("tmp"));
+        List<String> command = command(resultsFile, tmp, warm);
+        boolean sandboxed = Sandbox.mode() == Sandbox.Mode.BWRAP;
+        if (sandboxed) {
+            List<Path> readable = new ArrayList<>(Sandbox.classPathFiles(System.getProperty("java.class.path")));
+            readable.add(Path.of(System.getProperty("java.home")));
+            Path archive = ClassDataArchive.file();
+            if (archive != null && Files.isRegularFile(archive)) {
+                readable.add(archive);
+            }
+            command = Sandbox.wrap(command, scratch, readable, hidden);
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("_JAVA_OPTIONS");
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        pb.environment().put("LANG", "C.UTF-8");
+        pb.environment().put("LC_ALL", "C.UTF-8");
+        process = tree.start(pb, !sandboxed);
+        jvmOutput = new ByteArrayOutputStream();
+        drain = drain(process.getInputStream(), jvmOutput);
+    }
+
+    private List<String> command(Path resultsFile, Path tmp, boolean warm) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
-                "-Xmx512m", "-Djava.security.manager=allow", "-Dfile.encoding=UTF-8",
-                "-Dgrade.lang=" + System.getProperty("grade.lang", "en"),
-                "-Djava.io.tmpdir=" + tmp, "-Dgrade.failfast=" + failFast, "-Dgrade.learner.classpath=" + learnerCp,
-                "-cp", System.getProperty("java.class.path") + File.pathSeparator + learnerCp,
+        command.addAll(ClassDataArchive.testJvmFlags());
+        command.addAll(jvmFlags(tmp));
+        command.addAll(List.of("-Dgrade.failfast=" + failFast, "-Dgrade.learner.classpath=" + learnerDir,
+                "-cp", System.getProperty("java.class.path") + File.pathSeparator + learnerDir,
                 "grade.runner.TestMain", resultsFile.toString()));
-        units.forEach(u -> command.add(u.timeoutSeconds() + "=" + String.join(",", u.testClasses())));
+        if (warm) {
+            command.add("--warm");
+        }
         return command;
+    }
+
+    /** The test JVM's flags: a fast start for a short run, and what the runner needs. */
+    static List<String> jvmFlags(Path tmp) {
+        return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
+                "-Xmx512m", "-Djava.security.manager=allow", "-Dfile.encoding=UTF-8",
+                "-Dgrade.lang=" + System.getProperty("grade.lang", "en"), "-Djava.io.tmpdir=" + tmp);
     }
 
     private static Thread drain(InputStream in, ByteArrayOutputStream keep) {
