@@ -3,6 +3,7 @@ package grade.run;
 import grade.compile.CompileResult;
 import grade.compile.Compiler;
 import grade.course.Exercise;
+import grade.course.Lang;
 import grade.report.ExerciseResult;
 import grade.report.GradeReport;
 import grade.report.TestResult;
@@ -21,8 +22,11 @@ import java.util.concurrent.Future;
 
 /**
  * One grade, in one direction: compile each exercise on its own (one that does not compile does
- * not stop the others), run the hidden tests of those that compiled in one test JVM, and gather
- * one report.
+ * not stop the others), run the hidden tests of those that compiled, and gather one report.
+ *
+ * <p>The test JVMs are started before compiling, so that their start-up overlaps the compiler's
+ * work; they wait for their units on stdin. Independent exercises run in up to {@link #testJvms}
+ * JVMs side by side, each exercise in one JVM.
  */
 public final class Grading implements AutoCloseable {
     private final Compiler compiler;
@@ -43,23 +47,6 @@ public final class Grading implements AutoCloseable {
     }
 
     /**
-     * After each grade, start the next test JVM at once, so that the next grade of the same
-     * sources finds one ready (watch mode). {@link #close} ends it.
-     */
-    public Grading keepReady(boolean on) {
-        this.keepReady = on;
-        return this;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (ready != null) {
-            ready.close();
-            ready = null;
-        }
-    }
-
-    /**
      * Run the exercises' tests in up to {@code n} test JVMs side by side (each exercise stays in
      * one JVM). One JVM is cheapest for a single exercise; two halve a day's wait on two cores.
      */
@@ -68,22 +55,48 @@ public final class Grading implements AutoCloseable {
         return this;
     }
 
+    /**
+     * After each grade, start the next test JVM at once and let it warm up, so that the next
+     * grade of the same sources finds one ready (watch mode). {@link #close} ends it.
+     */
+    public Grading keepReady(boolean on) {
+        this.keepReady = on;
+        return this;
+    }
+
+    /** Ends a test JVM kept ready. */
+    @Override
+    public synchronized void close() {
+        if (ready != null) {
+            ready.close();
+            ready = null;
+        }
+    }
+
     public GradeReport grade(List<Exercise> exercises, Sources sources) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Map<String, ExerciseResult> done = new LinkedHashMap<>();
-        List<TestRun.Unit> units = new ArrayList<>();
-        for (Exercise e : exercises) {
-            CompileResult c = compiler.compile(e.id(), sources.root(e), e.files());
-            if (c.ok()) {
-                units.add(new TestRun.Unit(e.id(), c.classes(), e.tests(), e.timeoutSeconds()));
-                done.put(e.id(), null);
-            } else {
-                done.put(e.id(), ExerciseResult.error(e, (grade.course.Lang.current() == grade.course.Lang.ZH ? "没有编译通过：\n" : "did not compile:\n")
-                        + String.join("\n", c.errors())));
+        List<TestRun> runs = new ArrayList<>();
+        try {
+            TestRun kept = take(sources);
+            if (kept != null) {
+                runs.add(kept);
             }
-        }
-        if (!units.isEmpty()) {
-            Map<String, List<TestResult>> outcome = run(units, exercises, sources);
+            while (runs.size() < Math.min(testJvms, exercises.size())) {
+                runs.add(new TestRun(sources.workspace()).failFast(failFast).prestart(false));
+            }
+            Map<String, ExerciseResult> done = new LinkedHashMap<>();
+            List<TestRun.Unit> units = new ArrayList<>();
+            for (Exercise e : exercises) {
+                CompileResult c = compiler.compile(e.id(), sources.root(e), e.files());
+                if (c.ok()) {
+                    units.add(new TestRun.Unit(e.id(), c.classes(), e.tests(), e.timeoutSeconds()));
+                    done.put(e.id(), null);
+                } else {
+                    done.put(e.id(), ExerciseResult.error(e, (Lang.current() == Lang.ZH ? "没有编译通过：\n" : "did not compile:\n")
+                            + String.join("\n", c.errors())));
+                }
+            }
+            Map<String, List<TestResult>> outcome = run(runs, units, exercises);
             for (Exercise e : exercises) {
                 if (done.get(e.id()) == null) {
                     List<TestResult> tests = outcome.getOrDefault(e.id(), List.of());
@@ -91,22 +104,23 @@ public final class Grading implements AutoCloseable {
                     done.put(e.id(), ExerciseResult.of(e, tests, ms));
                 }
             }
-        }
-        GradeReport report = new GradeReport(sources.label(), List.copyOf(done.values()), (System.nanoTime() - start) / 1_000_000);
-        if (keepReady) {
-            synchronized (this) {
-                close();
-                ready = new TestRun(sources.workspace()).failFast(failFast).prestart();
-                readyFor = sources;
+            return new GradeReport(sources.label(), List.copyOf(done.values()), (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            runs.forEach(TestRun::close);
+            if (keepReady) {
+                synchronized (this) {
+                    close();
+                    ready = new TestRun(sources.workspace()).failFast(failFast).prestart(true);
+                    readyFor = sources;
+                }
             }
         }
-        return report;
     }
 
-    /** Runs the units in up to {@code testJvms} test JVMs at once, dealt out in turn. */
-    private Map<String, List<TestResult>> run(List<TestRun.Unit> units, List<Exercise> exercises, Sources sources)
+    /** Deals the units out in turn to the started test JVMs and runs them side by side. */
+    private Map<String, List<TestResult>> run(List<TestRun> runs, List<TestRun.Unit> units, List<Exercise> exercises)
             throws IOException, InterruptedException {
-        int groups = Math.min(testJvms, units.size());
+        int groups = Math.min(runs.size(), units.size());
         List<List<TestRun.Unit>> dealt = new ArrayList<>();
         for (int i = 0; i < groups; i++) {
             dealt.add(new ArrayList<>());
@@ -115,22 +129,20 @@ public final class Grading implements AutoCloseable {
             dealt.get(i % groups).add(units.get(i));
         }
         Map<String, List<TestResult>> results = new ConcurrentHashMap<>();
-        List<Callable<Void>> runs = new ArrayList<>();
-        for (List<TestRun.Unit> group : dealt) {
+        List<Callable<Void>> work = new ArrayList<>();
+        for (int i = 0; i < groups; i++) {
+            TestRun run = runs.get(i);
+            List<TestRun.Unit> group = dealt.get(i);
             List<Exercise> these = exercises.stream()
                     .filter(e -> group.stream().anyMatch(u -> u.exerciseId().equals(e.id()))).toList();
-            runs.add(() -> {
-                results.putAll(new TestRun(sources.workspace()).failFast(failFast).run(group, deadline(these)).results());
+            work.add(() -> {
+                results.putAll(run.run(group, deadline(these)).results());
                 return null;
             });
         }
-        if (runs.size() == 1) {
-            TestRun mine = take(sources);
-            if (mine != null) {
-                return mine.run(units, deadline(exercises)).results();
-            }
+        if (work.size() == 1) {
             try {
-                runs.get(0).call();
+                work.get(0).call();
             } catch (IOException | InterruptedException | RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -138,9 +150,9 @@ public final class Grading implements AutoCloseable {
             }
             return results;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(runs.size());
+        ExecutorService pool = Executors.newFixedThreadPool(work.size());
         try {
-            for (Future<Void> f : pool.invokeAll(runs)) {
+            for (Future<Void> f : pool.invokeAll(work)) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {

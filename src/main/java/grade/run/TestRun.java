@@ -61,13 +61,13 @@ public final class TestRun implements AutoCloseable {
     }
 
     /**
-     * Starts the test JVM ahead of need: it starts up and warms up, then waits for the units that
-     * {@link #run} gives it. Watch mode does this while the learner edits, so a save finds a test
-     * JVM ready.
+     * Starts the test JVM ahead of need: it starts up (and with {@code warm}, runs warm-up tests),
+     * then waits for the units that {@link #run} gives it. A grade starts it before compiling;
+     * watch mode starts the next one, warm, while the learner edits.
      */
-    public TestRun prestart() throws IOException {
+    public TestRun prestart(boolean warm) throws IOException {
         if (process == null) {
-            start(true);
+            start(warm);
         }
         return this;
     }
