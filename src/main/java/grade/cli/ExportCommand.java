@@ -6,10 +6,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", description = {"Grade on Gradescope or GitHub Classroom (for instructors).",
-    "gradescope builds an autograder zip for a day; github writes a workflow into a student",
-    "repository made from the learners' bundle. Either way the grading runs on their machines."},
-        subcommands = {ExportGradescopeCommand.class, ExportGithubCommand.class},
+@Command(name = "export", mixinStandardHelpOptions = true, description = {"Grade on Gradescope or GitHub Classroom (for instructors).",
+    "gradescope builds an autograder zip for a day; github writes a workflow into",
+    "a student repository made from the learners' bundle. Either way the grading",
+    "runs on their machines, not on ours."},
+        subcommands = {ExportGradescopeCommand.class, ExportGithubCommand.class, picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  ./grade export gradescope day03", "  ./grade export gradescope day03 offsets -o offsets.zip",
             "  ./grade export github ../student-repo --day day03"})

@@ -11,23 +11,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "github", description = {"Write a GitHub Actions workflow that grades every push (for instructors).",
-    "Writes .github/workflows/grade.yml into DIR, a student repository made from the learners'",
-    "bundle (grade dist). On push it sets up Java 17, grades each day with grade and reports the",
-    "points to GitHub Classroom (its autograding reporter), in the job summary and in the job's",
-    "status. An existing different workflow is kept: grade refuses, or with --force moves it aside",
-    "first (grade.yml.bak)."},
+@Command(name = "github", mixinStandardHelpOptions = true, description = {"Write a GitHub Actions workflow that grades every push (for instructors).",
+    "Writes .github/workflows/grade.yml into DIR, a student repository made from the",
+    "learners' bundle (grade dist). On push it sets up Java 17, grades each day and",
+    "reports the points to GitHub Classroom (its autograding reporter), in the job",
+    "summary and in the job's status. A different existing workflow is kept: grade",
+    "refuses, or with --force first moves it to grade.yml.bak."},
         footerHeading = "%nExamples:%n",
         footer = {"  ./grade export github ../student-repo", "  ./grade export github . --day day03 --day day04"})
 final class ExportGithubCommand implements Callable<Integer> {
     static final String WORKFLOW = ".github/workflows/grade.yml";
-
-    @Mixin
-    CommonOptions common;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The student repository (default: the current folder).")
     Path dir;
@@ -40,6 +36,7 @@ final class ExportGithubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        CommonOptions common = new CommonOptions();
         Context ctx = new Context(common);
         Path repo = (dir != null ? dir : common.cwd()).toAbsolutePath().normalize();
         if (!Files.isDirectory(repo)) {

@@ -21,20 +21,16 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "gradescope", description = {"Build a Gradescope autograder zip for a day (or some of its exercises).",
-    "The zip holds setup.sh (installs a JDK 17 with apt), run_autograder (puts the submitted",
-    "dayNN/Name.java or Name.java files into a workspace, grades them and writes",
-    "/autograder/results/results.json, always) and the learners' bundle (no solutions)."},
+@Command(name = "gradescope", mixinStandardHelpOptions = true, description = {"Build a Gradescope autograder zip for a day (or some of its exercises).",
+    "The zip holds setup.sh (installs a JDK 17 with apt), run_autograder (puts the",
+    "submitted dayNN/Name.java or Name.java files into a workspace, grades them and",
+    "always writes /autograder/results/results.json) and the learners' bundle."},
         footerHeading = "%nExamples:%n",
         footer = {"  ./grade export gradescope day03", "  ./grade export gradescope day03 offsets tail -o day03.zip"})
 final class ExportGradescopeCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
-
     @Parameters(index = "0", paramLabel = "DAY", description = "The day to grade, such as day03.")
     String day;
 
@@ -46,7 +42,7 @@ final class ExportGradescopeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Context ctx = new Context(common);
+        Context ctx = new Context(new CommonOptions());
         List<Exercise> chosen = ctx.select(List.of(day), exercises);
         String dayId = chosen.get(0).day();
         String name = "gradescope-" + dayId + (exercises.isEmpty() ? "" : "-" + String.join("-", chosen.stream().map(Exercise::slug).toList()));

@@ -45,7 +45,8 @@ import picocli.CommandLine.Parameters;
             "  ./grade verify              (instructors) solutions pass, starters fail",
             "  ./grade new day03 words     (instructors) scaffold a new exercise",
             "  ./grade dist                (instructors) the learners' bundle",
-            "  ./grade export gradescope day03   (instructors) a Gradescope autograder",
+            "  ./grade export github DIR   (instructors) grade on GitHub Classroom",
+            "  ./grade export gradescope 3 (instructors) a Gradescope autograder",
             "",
             "Exit status: 0 all passed, 1 something failed, 2 usage or configuration error,",
             "3 internal error."})
