@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import grade.kit.Expect;
 import grade.kit.LearnerClass;
 import grade.kit.StaticMethod;
+import grade.kit.Weight;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ class OffsetsTest {
     }
 
     @Test
+    @Weight(2) // one of the three things the exercise is about: reading from, reading a range, writing at an offset
     @DisplayName("readFrom(f, 7) after writing \"Hello world\\n\" is \"orld\\n\" (the course's example)")
     void seedExample() throws Exception {
         Path f = file("test", "Hello world\n".getBytes(UTF_8));
@@ -70,6 +72,7 @@ class OffsetsTest {
     }
 
     @Test
+    @Weight(2) // one of the three things the exercise is about: reading from, reading a range, writing at an offset
     @DisplayName("readRange returns the bytes asked for, fewer at the end, none past it")
     void readRangeEdges() throws Exception {
         byte[] data = new byte[256];
@@ -93,6 +96,7 @@ class OffsetsTest {
     }
 
     @Test
+    @Weight(2) // one of the three things the exercise is about: reading from, reading a range, writing at an offset
     @DisplayName("writeAt overwrites in place and keeps the bytes after it")
     void writeAtInPlace() throws Exception {
         Path f = file("w.txt", "Hello world\n".getBytes(UTF_8));

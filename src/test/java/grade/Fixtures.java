@@ -64,6 +64,46 @@ final class Fixtures {
         return home;
     }
 
+    static final String TWICE_OK = """
+            package day90;
+
+            public class Twice {
+                public static int twice(int x) {
+                    return 2 * x;
+                }
+            }
+            """;
+    /** Fails only the always-hidden test, and prints a secret while doing so. */
+    static final String TWICE_NO_NEGATIVES = """
+            package day90;
+
+            public class Twice {
+                public static int twice(int x) {
+                    if (x < 0) {
+                        System.out.println("SECRET-PRINT of the hidden case");
+                        return 0;
+                    }
+                    return 2 * x;
+                }
+            }
+            """;
+    /** Fails only the test hidden until 2999. */
+    static final String TWICE_SMALL_ONLY = TWICE_OK.replace("return 2 * x;", "return x >= 100 ? 0 : 2 * x;");
+
+    /**
+     * Adds day90/twice to the course at {@code home}: tests with weights and visibilities
+     * (day90.TwiceTest, plus {@code extraTests}), 10 points, and its reference solution.
+     */
+    static void twice(Path home, String... extraTests) throws IOException {
+        write(home.resolve("exercises/day90/day.json"), """
+                {"title": {"en": "Fixture day", "zh": "测试日"}, "exercises": ["sum", "hello", "twice"]}
+                """);
+        String tests = String.join("\", \"", java.util.stream.Stream.concat(java.util.stream.Stream.of("day90.TwiceTest"),
+                java.util.Arrays.stream(extraTests)).toList());
+        exercise(home, "twice", "day90/Twice.java", tests, TWICE_OK.replace("return 2 * x;", "throw new UnsupportedOperationException(\"TODO\");"), 5);
+        write(home.resolve("solutions/day90/twice/day90/Twice.java"), TWICE_OK);
+    }
+
     static void exercise(Path home, String slug, String file, String test, String starter, int timeout) throws IOException {
         Path dir = home.resolve("exercises/day90/" + slug);
         write(dir.resolve("exercise.json"), """

@@ -30,15 +30,27 @@ final class DistCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path home = Home.find();
         PrintStream console = Console.out();
-        Path jar = jar();
-        Path lib = jar.resolveSibling("lib");
-        if (!Files.isDirectory(lib)) {
-            throw new UserError("the grader's libraries are missing beside " + jar + " (lib/): build with ./grade first");
-        }
+        jar(); // before anything is deleted
         String version = String.valueOf(Version.class.getPackage().getImplementationVersion());
         Path root = (out != null ? out : home.resolve("target/dist")).toAbsolutePath().resolve("grade-course-" + version);
         if (Files.exists(root)) {
             PathUtils.deleteDirectory(root);
+        }
+        build(home, root);
+        Path zip = root.resolveSibling(root.getFileName() + ".zip");
+        zip(root, zip);
+        console.println("Built the learners' bundle:");
+        console.println("  folder: " + root);
+        console.println("  zip:    " + zip);
+        return 0;
+    }
+
+    /** Builds the bundle of the course at {@code home} into the new folder {@code root}. */
+    static void build(Path home, Path root) throws IOException {
+        Path jar = jar();
+        Path lib = jar.resolveSibling("lib");
+        if (!Files.isDirectory(lib)) {
+            throw new UserError("the grader's libraries are missing beside " + jar + " (lib/): build with ./grade first");
         }
         Files.createDirectories(root.resolve("target/lib"));
         for (String launcher : List.of("grade", "grade.cmd")) {
@@ -55,12 +67,6 @@ final class DistCommand implements Callable<Integer> {
         }
         PathUtils.copyDirectory(home.resolve("exercises"), root.resolve("exercises"));
         Files.writeString(root.resolve("README.md"), readme(), StandardCharsets.UTF_8);
-        Path zip = root.resolveSibling(root.getFileName() + ".zip");
-        zip(root, zip);
-        console.println("Built the learners' bundle:");
-        console.println("  folder: " + root);
-        console.println("  zip:    " + zip);
-        return 0;
     }
 
     private static Path jar() {

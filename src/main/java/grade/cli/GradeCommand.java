@@ -2,12 +2,14 @@ package grade.cli;
 
 import grade.compile.Compiler;
 import grade.course.Exercise;
+import grade.report.ClassroomReport;
 import grade.report.ExerciseResult;
 import grade.report.GradeReport;
 import grade.report.ExercismReport;
 import grade.report.GradescopeReport;
 import grade.report.JsonReport;
 import grade.report.JunitXmlReport;
+import grade.report.LearnerView;
 import grade.report.Style;
 import grade.report.TerminalReport;
 import grade.run.Grading;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Parameters;
         description = {"Grades the exercises of the course \"IO and network programming\".",
             "Compiles your Java, runs hidden tests against it and explains each failure."},
         subcommands = {InitCommand.class, ShowCommand.class, ListCommand.class, HintCommand.class,
-            ResetCommand.class, WatchCommand.class, ReplCommand.class, VerifyCommand.class, NewCommand.class, DistCommand.class, picocli.CommandLine.HelpCommand.class},
+            ResetCommand.class, WatchCommand.class, ReplCommand.class, VerifyCommand.class, NewCommand.class, DistCommand.class,
+            ExportCommand.class, picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  ./grade day03               show and grade the homework of day 3",
             "  ./grade day03 offsets       grade one exercise",
@@ -42,6 +45,8 @@ import picocli.CommandLine.Parameters;
             "  ./grade verify              (instructors) solutions pass, starters fail",
             "  ./grade new day03 words     (instructors) scaffold a new exercise",
             "  ./grade dist                (instructors) the learners' bundle",
+            "  ./grade export github DIR   (instructors) grade on GitHub Classroom",
+            "  ./grade export gradescope 3 (instructors) a Gradescope autograder",
             "",
             "Exit status: 0 all passed, 1 something failed, 2 usage or configuration error,",
             "3 internal error."})
@@ -59,13 +64,16 @@ final class GradeCommand implements Callable<Integer> {
     boolean solutions;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "text, json, junit (JUnit XML), gradescope (results.json) or exercism (results.json, version 2); default: ${DEFAULT-VALUE}.")
+            description = "text, json, junit (JUnit XML), gradescope (results.json), exercism (results.json, version 2) or classroom (GitHub Classroom's autograding result); default: ${DEFAULT-VALUE}.")
     Format format = Format.text;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the results to FILE instead of stdout.")
     java.nio.file.Path output;
 
-    enum Format { text, json, junit, gradescope, exercism }
+    @Option(names = "--reveal", description = "Show hidden tests in full: names, messages, output (for instructors; not in a learners' bundle).")
+    boolean reveal;
+
+    enum Format { text, json, junit, gradescope, exercism, classroom }
 
     @Override
     public Integer call() throws Exception {
@@ -78,6 +86,9 @@ final class GradeCommand implements Callable<Integer> {
         List<Exercise> chosen = ctx.select(List.of(day), exercises);
         if (solutions && !java.nio.file.Files.isDirectory(ctx.course.solutions())) {
             throw new UserError("this copy of the course has no reference solutions (it is a learners' bundle), so --solutions cannot be graded");
+        }
+        if (reveal && !java.nio.file.Files.isDirectory(ctx.course.solutions())) {
+            throw new UserError("--reveal is for instructors, and this copy of the course is a learners' bundle: grade without it");
         }
         boolean json = format != Format.text || output != null;
         PrintStream log = json ? Console.err() : out;
@@ -102,17 +113,21 @@ final class GradeCommand implements Callable<Integer> {
             }
             s.save();
         });
+        // Gradescope enforces visibility itself; every other output is read by the learner.
+        GradeReport shown = solutions || reveal || format == Format.gradescope ? report
+                : new LearnerView(java.time.LocalDate.now(), common.lang()).of(report);
         String written = switch (format) {
-            case json -> JsonReport.write(report);
-            case junit -> JunitXmlReport.write(report);
+            case json -> JsonReport.write(shown);
+            case junit -> JunitXmlReport.write(shown);
             case gradescope -> GradescopeReport.write(report);
-            case exercism -> ExercismReport.write(report);
+            case exercism -> ExercismReport.write(shown);
+            case classroom -> ClassroomReport.write(shown);
             case text -> null;
         };
         if (output != null) {
             if (written == null) {
                 java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
-                new TerminalReport(new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8), new Style(false), common.lang()).print(report);
+                new TerminalReport(new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8), new Style(false), common.lang()).print(shown);
                 written = text.toString(java.nio.charset.StandardCharsets.UTF_8);
             }
             OutputFile.write(output, written);
@@ -120,7 +135,7 @@ final class GradeCommand implements Callable<Integer> {
         } else if (written != null) {
             out.println(written);
         } else {
-            new TerminalReport(out, style, common.lang()).print(report);
+            new TerminalReport(out, style, common.lang()).print(shown);
         }
         out.flush();
         return report.exitCode();

@@ -152,7 +152,8 @@ final class WatchCommand implements Callable<Integer> {
     private boolean grade(Exercise current) throws IOException, InterruptedException {
         out.println();
         out.println(style.dim("── " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " · grading " + current.id() + " ──"));
-        GradeReport report = grading.grade(List.of(current), sources);
+        GradeReport graded = grading.grade(List.of(current), sources);
+        GradeReport report = new grade.report.LearnerView(java.time.LocalDate.now(), common.lang()).of(graded);
         ExerciseResult now = report.exercises().get(0);
         printChanges(last.get(current.id()), now);
         last.put(current.id(), now);

@@ -7,7 +7,8 @@ import com.google.gson.JsonObject;
 
 /**
  * The grader's own JSON: {@code {"version":1,"status","score","max_score","exercises":[{"id",
- * "status","message","tests":[{"name","status","message","output"}]}]}} plus more fields.
+ * "status","message","tests":[{"name","status","message","output"}]}]}} plus more fields; per test
+ * also its weight, score, max_score, visibility (visible, hidden_until, hidden) and until.
  */
 public final class JsonReport {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
@@ -40,6 +41,11 @@ public final class JsonReport {
                 y.addProperty("message", t.message());
                 y.addProperty("output", t.output());
                 y.addProperty("millis", t.millis());
+                y.addProperty("weight", t.weight());
+                y.addProperty("score", Scoring.testScore(e, t));
+                y.addProperty("max_score", Scoring.testMaxScore(e, t));
+                y.addProperty("visibility", t.visibility().json());
+                t.visibility().untilDate().ifPresent(d -> y.addProperty("until", d.toString()));
                 tests.add(y);
             }
             x.add("tests", tests);

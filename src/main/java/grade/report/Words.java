@@ -46,4 +46,15 @@ public record Words(Lang lang) {
     public String moreLines(int n) {
         return pick("[… " + n + " more lines]", "[… 还有 " + n + " 行]");
     }
+
+    public String hiddenTest(int n) {
+        return pick("hidden test " + n, "隐藏测试 " + n);
+    }
+
+    /** What a learner reads of a hidden test that did not pass. */
+    public String hiddenTestFailed(java.util.Optional<java.time.LocalDate> until) {
+        return until.map(d -> pick("This test is hidden until the end of " + d + ": only whether it passes is shown until then.",
+                        "这个测试在 " + d + " 结束前是隐藏的：在那之前只显示它是否通过。"))
+                .orElse(pick("This test is hidden: only whether it passes is shown.", "这个测试是隐藏的：只显示它是否通过。"));
+    }
 }

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +18,10 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
-/** Writes each finished test as one JSON line: class, name, status, message, output, millis. */
+/**
+ * Writes each finished test as one JSON line: class, name, status, message, output, millis, and
+ * the test's weight, visibility and until (from {@link Marks}).
+ */
 final class ResultListener implements TestExecutionListener {
     private final BufferedWriter out;
     private final Gson gson;
@@ -51,7 +55,7 @@ final class ResultListener implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
         if (id.isTest()) {
-            write(className(id), name(id), "skipped", reason, "", 0);
+            write(className(id), name(id), "skipped", reason, "", 0, Marks.PLAIN);
         }
     }
 
@@ -68,22 +72,49 @@ final class ResultListener implements TestExecutionListener {
         grade.kit.LearnerProgram.destroyAll();
         long nanos = System.nanoTime() - started.getOrDefault(id.getUniqueId(), System.nanoTime());
         String output = capture.take();
+        Marks marks;
+        try {
+            marks = Marks.of(method(id));
+        } catch (Marks.Mistake m) {
+            write(className(id), name(id), "error", m.getMessage(), output, nanos / 1_000_000, Marks.PLAIN);
+            return;
+        }
         switch (result.getStatus()) {
-            case SUCCESSFUL -> write(className(id), name(id), "pass", "", output, nanos / 1_000_000);
+            case SUCCESSFUL -> write(className(id), name(id), "pass", "", output, nanos / 1_000_000, marks);
             case ABORTED -> write(className(id), name(id), "skipped",
-                    result.getThrowable().map(Describe::safeMessage).orElse("aborted"), output, nanos / 1_000_000);
+                    result.getThrowable().map(Describe::safeMessage).orElse("aborted"), output, nanos / 1_000_000, marks);
             case FAILED -> {
                 Describe.Verdict v = result.getThrowable()
                         .map(t -> Describe.failure(t, learnerClasses, timeoutSeconds))
                         .orElse(new Describe.Verdict("fail", "the test failed"));
-                write(className(id), name(id), v.status(), v.message(), output, nanos / 1_000_000);
+                write(className(id), name(id), v.status(), v.message(), output, nanos / 1_000_000, marks);
             }
         }
     }
 
+    /** The test method behind {@code id}: its own, or its parent's for an invocation of a parameterized or dynamic test. */
+    private Method method(TestIdentifier id) {
+        for (TestIdentifier cur = id; cur != null; cur = plan == null ? null : plan.getParent(cur).orElse(null)) {
+            if (cur.getSource().orElse(null) instanceof MethodSource ms) {
+                try {
+                    return ms.getJavaMethod();
+                } catch (RuntimeException e) {
+                    return null; // not loadable here: counts as a plain test
+                }
+            }
+        }
+        return null;
+    }
+
     /** A whole test class could not run (its setup failed, or it is missing). */
     void classError(String className, String message) {
-        write(className, "(setting up the tests)", "error", message, capture.take(), 0);
+        Marks marks = Marks.PLAIN;
+        try {
+            marks = Marks.of(Class.forName(className, false, Thread.currentThread().getContextClassLoader()));
+        } catch (ClassNotFoundException | LinkageError | Marks.Mistake e) {
+            // a class that cannot be loaded or is mis-marked: its error is shown as it is
+        }
+        write(className, "(setting up the tests)", "error", message, capture.take(), 0, marks);
     }
 
     private String name(TestIdentifier id) {
@@ -109,7 +140,7 @@ final class ResultListener implements TestExecutionListener {
         return "";
     }
 
-    private synchronized void write(String className, String name, String status, String message, String output, long millis) {
+    private synchronized void write(String className, String name, String status, String message, String output, long millis, Marks marks) {
         if (status.equals("fail") || status.equals("error")) {
             FailFast.failed();
         }
@@ -120,6 +151,11 @@ final class ResultListener implements TestExecutionListener {
         o.addProperty("message", message);
         o.addProperty("output", output);
         o.addProperty("millis", millis);
+        o.addProperty("weight", marks.weight());
+        o.addProperty("visibility", marks.visibility());
+        if (!marks.until().isEmpty()) {
+            o.addProperty("until", marks.until());
+        }
         try {
             out.write(gson.toJson(o));
             out.newLine();

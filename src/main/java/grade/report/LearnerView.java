@@ -1,0 +1,55 @@
+package grade.report;
+
+import grade.course.Lang;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a learner may see of a grade. A test hidden today keeps its status, weight and points and
+ * loses everything else: its name becomes "hidden test N" (numbered within its exercise), its
+ * message a neutral sentence of the grader's, its captured output nothing. Every learner-facing
+ * output (terminal, json, junit, exercism, classroom) is written from this view; instructors get
+ * the grade itself.
+ */
+public final class LearnerView {
+    private final LocalDate today;
+    private final Words words;
+
+    public LearnerView(LocalDate today, Lang lang) {
+        this.today = today;
+        this.words = new Words(lang);
+    }
+
+    public GradeReport of(GradeReport report) {
+        List<ExerciseResult> exercises = new ArrayList<>();
+        for (ExerciseResult e : report.exercises()) {
+            exercises.add(of(e));
+        }
+        return new GradeReport(report.source(), List.copyOf(exercises), report.millis());
+    }
+
+    public ExerciseResult of(ExerciseResult e) {
+        if (e.tests().stream().noneMatch(this::hidden)) {
+            return e;
+        }
+        List<TestResult> tests = new ArrayList<>();
+        int n = 0;
+        for (TestResult t : e.tests()) {
+            tests.add(hidden(t) ? redact(t, ++n) : t);
+        }
+        String message = e.status() == Status.ERROR && hidden(e.tests().get(0)) ? tests.get(0).message() : e.message();
+        return new ExerciseResult(e.exercise(), e.status(), message, List.copyOf(tests), e.millis());
+    }
+
+    /** Whether a learner may not see {@code t}'s name, message and output today. */
+    public boolean hidden(TestResult t) {
+        return t.visibility().hiddenOn(today);
+    }
+
+    /** The {@code n}th hidden test of its exercise as a learner sees it. */
+    public TestResult redact(TestResult t, int n) {
+        String message = t.status() == Status.PASS ? "" : words.hiddenTestFailed(t.visibility().untilDate());
+        return new TestResult(words.hiddenTest(n), t.status(), message, "", t.millis(), t.weight(), t.visibility());
+    }
+}
