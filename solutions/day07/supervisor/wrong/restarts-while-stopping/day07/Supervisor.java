@@ -1,5 +1,6 @@
 // Known-wrong: on SIGTERM it terminates the children, but its supervision loop does not know that it
-// is stopping and restarts each of them, and the new children outlive the supervisor.
+// is stopping and restarts each of them, and the new children outlive the supervisor. (Its hook
+// then gives the supervision loop a moment to "settle", which is when the restarts happen.)
 package day07;
 
 import java.io.IOException;
@@ -30,6 +31,8 @@ public class Supervisor {
     private final BlockingQueue<Integer> ended = new LinkedBlockingQueue<>();
     /** Set once, by the shutdown hook; after that nothing is restarted. Guarded by this. */
     private boolean stopping;
+    /** The thread that runs the supervision loop. */
+    private Thread loop;
 
     Supervisor(int n) {
         children = new Process[n];
@@ -53,6 +56,7 @@ public class Supervisor {
             System.exit(2);
         }
         Supervisor supervisor = new Supervisor(n);
+        supervisor.loop = Thread.currentThread();
         // SIGTERM (and Ctrl-C) runs the shutdown hooks before the JVM exits: the place to stop the children.
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stopAll, "stop the children"));
         supervisor.startAll();
@@ -117,6 +121,7 @@ public class Supervisor {
                     p.waitFor();
                 }
             }
+            loop.join(1000); // let the supervision loop finish what it is doing
         } catch (InterruptedException e) {
             running.forEach(Process::destroyForcibly);
         }
