@@ -227,4 +227,14 @@ class CommandLineTest {
         Fixtures.Run bad = Fixtures.grade(home, elsewhere, "--bogus");
         assertEquals(2, bad.exit());
     }
+
+    @Test
+    void everyCommandTakesHelpAndShowsAnExample() throws Exception {
+        for (String c : new String[] {"init", "show", "list", "hint", "reset", "watch", "repl", "verify", "new", "dist", "export"}) {
+            Fixtures.Run r = Fixtures.grade(home, elsewhere, c, "--help");
+            assertEquals(0, r.exit(), c + " --help: " + r.err());
+            assertTrue(r.out().startsWith("Usage: grade " + c), c + " --help:\n" + r.out());
+            assertTrue(r.out().contains("Example"), c + " --help shows an example:\n" + r.out());
+        }
+    }
 }

@@ -17,7 +17,7 @@ import org.apache.commons.io.file.PathUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "dist", description = {"Build the learners' bundle (for instructors): no solutions, no test sources.",
+@Command(name = "dist", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Build the learners' bundle (for instructors): no solutions, no test sources.",
     "The launchers, the grader's jar with the compiled hidden tests, and the statements and",
     "starters. Prints the bundle's folder and zip. A learner with only the bundle can init,",
     "show, grade, watch and get hints."},

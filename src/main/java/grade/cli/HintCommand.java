@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "hint", description = "Show the next hint of an exercise; each call shows one more.",
+@Command(name = "hint", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Show the next hint of an exercise; each call shows one more.",
         footerHeading = "%nExamples:%n", footer = {"  ./grade hint day03 tail", "  ./grade hint day03 tail --all"})
 final class HintCommand implements Callable<Integer> {
     @Mixin

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "init", description = {"Make a workspace with the starter files of every exercise.",
+@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Make a workspace with the starter files of every exercise.",
     "An existing workspace is completed: missing starters are added, nothing is overwritten."},
         footerHeading = "%nExamples:%n", footer = {"  ./grade init                 homework/ beside grade", "  ./grade init ~/io-course     a workspace of your own"})
 final class InitCommand implements Callable<Integer> {

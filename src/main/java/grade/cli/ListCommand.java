@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "list", description = "The course as plain text: every day and exercise with your progress (like `grade` alone, without colour).",
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "The course as plain text: every day and exercise with your progress (like `grade` alone, without colour).",
         footerHeading = "%nExample:%n", footer = "  ./grade list")
 final class ListCommand implements Callable<Integer> {
     private static final int BAR = 20;

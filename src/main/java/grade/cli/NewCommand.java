@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "new", description = {"Scaffold a new exercise (for instructors).",
+@Command(name = "new", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Scaffold a new exercise (for instructors).",
     "Metadata, both statements, a starter, a reference solution, a known-wrong solution, a hidden",
     "test class using the test kit and two hints, which compile and pass `grade verify` as they",
     "are. Then make them say what you mean."},

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "repl", description = {"Open JShell with your compiled classes of a day, to try your code by hand.",
+@Command(name = "repl", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Open JShell with your compiled classes of a day, to try your code by hand.",
     "The usual imports are there (java.io, java.nio.file, java.net, java.nio.charset, and the",
     "day's package). Compile errors are shown first; what compiled is still loaded."},
         footerHeading = "%nExamples:%n", footer = {"  ./grade repl day03", "  jshell> Offsets.readFrom(Path.of(\"notes.txt\"), 7)", "  jshell> /exit"})

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "reset", description = {"Put back the starter of an exercise, after backing up your files.",
+@Command(name = "reset", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Put back the starter of an exercise, after backing up your files.",
     "Your current files are first copied to a new folder under backups/ in the workspace, and",
     "grade says where: nothing you wrote is lost. It asks first unless --yes."},
         footerHeading = "%nExamples:%n", footer = {"  ./grade reset day03 tail", "  ./grade reset day03 tail --yes"})

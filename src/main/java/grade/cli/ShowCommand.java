@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "show", description = "Print the statement of an exercise, or of every exercise of a day.",
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Print the statement of an exercise, or of every exercise of a day.",
         footerHeading = "%nExamples:%n", footer = {"  ./grade show day03", "  ./grade show day03 tail --lang zh"})
 final class ShowCommand implements Callable<Integer> {
     @Mixin

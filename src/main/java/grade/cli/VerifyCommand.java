@@ -28,7 +28,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "verify", description = {"Check the course (for instructors and CI).",
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Check the course (for instructors and CI).",
     "Every reference solution passes all its hidden tests, every starter compiles and fails at",
     "least one, every known-wrong solution (solutions/dayNN/EXERCISE/wrong/NAME/) fails, and every",
     "exercise has both statements and at least two hints."},

@@ -31,7 +31,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "watch", description = {"Re-grade as soon as you save, and move on when an exercise passes.",
+@Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Re-grade as soon as you save, and move on when an exercise passes.",
     "Starts at the first exercise not yet passed (or the one you name) and shows what changed",
     "since the last run. Keys: h hint · l list · r re-run · q quit."},
         footerHeading = "%nExamples:%n", footer = {"  ./grade watch", "  ./grade watch day03", "  ./grade watch day03 tail --poll"})
