@@ -121,6 +121,9 @@ public final class Grading implements AutoCloseable {
     private Map<String, List<TestResult>> run(List<TestRun> runs, List<TestRun.Unit> units, List<Exercise> exercises)
             throws IOException, InterruptedException {
         int groups = Math.min(runs.size(), units.size());
+        if (groups == 0) {
+            return Map.of(); // nothing compiled
+        }
         List<List<TestRun.Unit>> dealt = new ArrayList<>();
         for (int i = 0; i < groups; i++) {
             dealt.add(new ArrayList<>());
