@@ -34,4 +34,31 @@ class LauncherIT {
         assertTrue(grade.contains("✔ day03/offsets"), grade);
         assertEquals(-1, grade.indexOf("building the grader"), "the jar of this build is fresh; the launcher must not rebuild it:\n" + grade);
     }
+
+    @Test
+    void classDataArchivesAreMadeOnceAndABadOneIsHarmless() throws Exception {
+        Path cds = Path.of(System.getProperty("grade.home"), "target", "cds");
+        org.apache.commons.io.FileUtils.deleteDirectory(cds.toFile());
+        try {
+            String first = run(List.of("./grade", "day03", "offsets", "--solutions", "--no-color"));
+            assertTrue(first.startsWith("0\n") && first.contains("✔ day03/offsets"), first);
+            assertTrue(Files.size(cds.resolve("grader.jsa")) > 0, "the first run after a build writes the grader's archive");
+            assertTrue(Files.readString(cds.resolve("grader.jsa.java")).strip().endsWith("java"), "the archive names the java it was made with");
+            List<Path> testJvm;
+            try (var files = Files.list(cds)) {
+                testJvm = files.filter(f -> f.getFileName().toString().startsWith("test-jvm-")).toList();
+            }
+            assertEquals(1, testJvm.size(), "the test JVM's archive is made once: " + testJvm);
+
+            // a damaged archive costs only the speed: no warning, the same grade
+            Files.write(cds.resolve("grader.jsa"), new byte[] {1, 2, 3});
+            Files.write(testJvm.get(0), new byte[] {4, 5, 6});
+            String again = run(List.of("./grade", "day03", "offsets", "--solutions", "--no-color"));
+            assertTrue(again.startsWith("0\n") && again.contains("✔ day03/offsets"), again);
+            assertEquals(-1, again.toLowerCase(java.util.Locale.ROOT).indexOf("archive"), again);
+            assertEquals(-1, again.indexOf("[warning]"), again);
+        } finally {
+            org.apache.commons.io.FileUtils.deleteDirectory(cds.toFile());
+        }
+    }
 }
