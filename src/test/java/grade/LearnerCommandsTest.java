@@ -94,6 +94,18 @@ class LearnerCommandsTest {
     }
 
     @Test
+    void theKitsFailureMessagesFollowTheLanguage() throws Exception {
+        Files.writeString(ws.resolve("day90/Sum.java"), Fixtures.SUM_OK.replace("public static int add", "public static long add"));
+        Fixtures.Run zh = Fixtures.grade(home, ws, "day90", "sum", "--lang", "zh");
+        assertEquals(1, zh.exit(), zh.err());
+        assertTrue(zh.out().contains("day90/Sum.java 里应当有 `public static int add(int, int)`，但找到的是 `public static long add(int, int)`"),
+                zh.out());
+        Fixtures.Run en = Fixtures.grade(home, ws, "day90", "sum", "--lang", "en");
+        assertTrue(en.out().contains("expected `public static int add(int, int)` in day90/Sum.java but found `public static long add(int, int)`"),
+                en.out());
+    }
+
+    @Test
     void noColourIntoAFileOrWithNoColor() throws Exception {
         Fixtures.Run r = Fixtures.grade(home, ws, "day90", "sum");
         assertFalse(r.out().contains("\u001b["), "escape codes in output to a file");

@@ -109,6 +109,7 @@ final class Capture {
 
     String text() {
         String s = new String(bytes(), StandardCharsets.UTF_8);
-        return truncated() ? s + "\n[… output cut: " + (total() - cap) + " more bytes]" : s;
+        return truncated() ? s + Say.pick("\n[… output cut: " + (total() - cap) + " more bytes]",
+                "\n[… 输出太长，已截断：后面还有 " + (total() - cap) + " 个字节]") : s;
     }
 }

@@ -25,23 +25,29 @@ final class Diff {
         int from = Math.max(0, first - CONTEXT);
         int rows = 0;
         for (int i = from; i < first; i++) {
-            sb.append("    line ").append(i + 1).append("  ").append(Text.show(expected.get(i))).append('\n');
+            sb.append("    ").append(line(i)).append("  ").append(Text.show(expected.get(i))).append('\n');
         }
         for (int i = first; i < Math.max(expected.size(), actual.size()) && rows < MAX_ROWS; i++, rows++) {
-            String e = i < expected.size() ? Text.show(expected.get(i)) : "(no line)";
-            String a = i < actual.size() ? Text.show(actual.get(i)) : "(no line)";
+            String none = Say.pick("(no line)", "（没有这一行）");
+            String e = i < expected.size() ? Text.show(expected.get(i)) : none;
+            String a = i < actual.size() ? Text.show(actual.get(i)) : none;
             if (e.equals(a)) {
-                sb.append("    line ").append(i + 1).append("  ").append(e).append('\n');
+                sb.append("    ").append(line(i)).append("  ").append(e).append('\n');
             } else {
-                sb.append("  - line ").append(i + 1).append("  expected ").append(e).append('\n');
-                sb.append("  + line ").append(i + 1).append("  got      ").append(a).append('\n');
+                sb.append("  - ").append(line(i)).append(Say.pick("  expected ", "  预期 ")).append(e).append('\n');
+                sb.append("  + ").append(line(i)).append(Say.pick("  got      ", "  实际 ")).append(a).append('\n');
             }
         }
         int more = Math.max(expected.size(), actual.size()) - first - rows;
         if (more > 0) {
-            sb.append("    … ").append(more).append(" more lines\n");
+            sb.append("    … ").append(Say.pick(more + " more lines", "还有 " + more + " 行")).append('\n');
         }
         return sb.toString().stripTrailing();
+    }
+
+    /** "line 3", counted from 1. */
+    private static String line(int index) {
+        return Say.pick("line " + (index + 1), "第 " + (index + 1) + " 行");
     }
 
     private static List<String> split(String s) {

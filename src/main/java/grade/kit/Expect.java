@@ -36,7 +36,8 @@ public final class Expect {
      */
     public static void equal(String what, Object expected, Object actual) {
         if (!java.util.Objects.equals(expected, actual)) {
-            fail(what + ": expected " + describe(expected) + " but got " + describe(actual));
+            fail(what + Say.pick(": expected " + describe(expected) + " but got " + describe(actual),
+                    "：应该是 " + describe(expected) + "，但得到的是 " + describe(actual)));
         }
     }
 
@@ -48,7 +49,7 @@ public final class Expect {
         if (expected.equals(actual)) {
             return;
         }
-        fail(what + " is not what was expected.\n" + Diff.lines(expected, actual));
+        fail(what + Say.pick(" is not what was expected.\n", "：和预期的不一样。\n") + Diff.lines(expected, actual));
     }
 
     /**
@@ -60,11 +61,14 @@ public final class Expect {
             return;
         }
         if (actual == null) {
-            fail(what + ": expected " + Text.show(expected) + " but got null");
+            fail(what + Say.pick(": expected " + Text.show(expected) + " but got null",
+                    "：应该是 " + Text.show(expected) + "，但得到的是 null"));
         }
         int i = Arrays.mismatch(expected, actual);
-        fail(what + ": expected " + Text.show(expected) + "\nbut got  " + Text.show(actual)
-                + "\n(first difference at byte " + i + ")");
+        fail(what + Say.pick(": expected " + Text.show(expected) + "\nbut got  " + Text.show(actual)
+                + "\n(first difference at byte " + i + ")",
+                "：应该是 " + Text.show(expected) + "\n但得到的是 " + Text.show(actual)
+                + "\n（第一处不同在第 " + i + " 个字节，从 0 数起）"));
     }
 
     /**
@@ -76,10 +80,12 @@ public final class Expect {
             return;
         }
         if (actual == null) {
-            fail(what + ": expected " + expected.size() + " lines but got null");
+            fail(what + Say.pick(": expected " + expected.size() + " lines but got null",
+                    "：应该有 " + expected.size() + " 行，但得到的是 null"));
         }
-        StringBuilder sb = new StringBuilder(what).append(": expected ").append(expected.size())
-                .append(expected.size() == 1 ? " line" : " lines").append(", got ").append(actual.size()).append('\n');
+        StringBuilder sb = new StringBuilder(what).append(Say.pick(": expected " + expected.size()
+                + (expected.size() == 1 ? " line" : " lines") + ", got " + actual.size(),
+                "：应该有 " + expected.size() + " 行，实际有 " + actual.size() + " 行")).append('\n');
         sb.append(Diff.listed(expected, actual));
         fail(sb.toString());
     }

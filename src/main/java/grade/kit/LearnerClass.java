@@ -28,8 +28,10 @@ public final class LearnerClass {
         try {
             return new LearnerClass(name, Class.forName(name, false, ClassLoader.getSystemClassLoader()));
         } catch (ClassNotFoundException | LinkageError e) {
-            throw Expect.fail("expected a class `" + simple(name) + "` in " + sourceFile(name)
-                    + " (with `package " + packageOf(name) + ";` at its top), but there is none");
+            throw Expect.fail(Say.pick("expected a class `" + simple(name) + "` in " + sourceFile(name)
+                    + " (with `package " + packageOf(name) + ";` at its top), but there is none",
+                    sourceFile(name) + " 里应当有一个类 `" + simple(name) + "`（文件开头写着 `package " + packageOf(name)
+                    + ";`），但没有找到它"));
         }
     }
 
@@ -79,8 +81,9 @@ public final class LearnerClass {
         try {
             return new LearnerClass(nestedName, Class.forName(nestedName, false, type.getClassLoader()));
         } catch (ClassNotFoundException | LinkageError e) {
-            throw Expect.fail("expected a nested type `" + simple(name) + "." + simpleName + "` in "
-                    + sourceFile(name) + ", but there is none");
+            throw Expect.fail(Say.pick("expected a nested type `" + simple(name) + "." + simpleName + "` in "
+                    + sourceFile(name) + ", but there is none",
+                    sourceFile(name) + " 里应当有一个嵌套类型 `" + simple(name) + "." + simpleName + "`，但没有找到它"));
         }
     }
 
@@ -116,19 +119,24 @@ public final class LearnerClass {
                             + (Modifier.isStatic(x.getModifiers()) ? "static " : "")
                             + x.getReturnType().getSimpleName() + " " + method + "(" + names(x.getParameterTypes()) + ")")
                     .collect(Collectors.joining("; "));
-            String hint = near.isEmpty() ? "" : " (found `" + near + "` instead)";
-            throw Expect.fail("expected `" + sig + "` in " + sourceFile(name) + hint);
+            String hint = near.isEmpty() ? "" : Say.pick(" (found `" + near + "` instead)", "（找到的却是 `" + near + "`）");
+            throw Expect.fail(expectedIn(sig) + hint);
         }
         if (Modifier.isStatic(m.getModifiers()) != wantStatic || m.getReturnType() != returns) {
-            throw Expect.fail("expected `" + sig + "` in " + sourceFile(name) + " but found `"
-                    + (Modifier.isStatic(m.getModifiers()) ? "public static " : "public ")
-                    + m.getReturnType().getSimpleName() + " " + method + "(" + names(params) + ")`");
+            String found = (Modifier.isStatic(m.getModifiers()) ? "public static " : "public ")
+                    + m.getReturnType().getSimpleName() + " " + method + "(" + names(params) + ")";
+            throw Expect.fail(Say.pick("expected `" + sig + "` in " + sourceFile(name) + " but found `" + found + "`",
+                    sourceFile(name) + " 里应当有 `" + sig + "`，但找到的是 `" + found + "`"));
         }
         return m;
     }
 
     private AssertionError missing(String sig) {
-        return Expect.fail("expected `" + sig + "` in " + sourceFile(name));
+        return Expect.fail(expectedIn(sig));
+    }
+
+    private String expectedIn(String sig) {
+        return Say.pick("expected `" + sig + "` in " + sourceFile(name), sourceFile(name) + " 里应当有 `" + sig + "`");
     }
 
     private String signature(boolean isStatic, Class<?> returns, String method, Class<?>[] params) {

@@ -23,7 +23,8 @@ public final class LearnerConstructor {
         } catch (InvocationTargetException e) {
             throw Failures.rethrow(e);
         } catch (IllegalAccessException | InstantiationException e) {
-            throw Expect.fail("`" + signature + "` must be public, in a public, non-abstract class");
+            throw Expect.fail(Say.pick("`" + signature + "` must be public, in a public, non-abstract class",
+                    "`" + signature + "` 必须是 public 的，并且写在一个 public、非 abstract 的类里"));
         } catch (ExceptionInInitializerError e) {
             throw Failures.initializerFailed(constructor.getDeclaringClass().getName(), e);
         }

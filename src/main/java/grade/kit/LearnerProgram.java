@@ -209,8 +209,9 @@ public final class LearnerProgram implements AutoCloseable {
             process.getOutputStream().write(data);
             process.getOutputStream().flush();
         } catch (IOException e) {
-            throw Expect.fail("could not write to the stdin of your program: it has "
-                    + (process.isAlive() ? "closed its stdin" : "exited with status " + process.exitValue())
+            throw Expect.fail(Say.pick("could not write to the stdin of your program: it has ", "没能写入你的程序的 stdin：它已经")
+                    + (process.isAlive() ? Say.pick("closed its stdin", "关闭了 stdin")
+                            : Say.pick("exited with status ", "退出了，退出状态是 ") + process.exitValue())
                     + "\n" + describeOutput());
         }
     }
@@ -234,7 +235,8 @@ public final class LearnerProgram implements AutoCloseable {
      * <pre>{@code String line = p.awaitLine("listening", Duration.ofSeconds(5));}</pre>
      */
     public String awaitLine(String text, Duration timeout) {
-        return awaitLine(line -> line.contains(text), "a line containing " + Text.show(text), timeout);
+        return awaitLine(line -> line.contains(text), Say.pick("a line containing " + Text.show(text),
+                "包含 " + Text.show(text) + " 的一行"), timeout);
     }
 
     /**
@@ -245,15 +247,17 @@ public final class LearnerProgram implements AutoCloseable {
         try {
             int i = out.awaitLine(lineCursor, match, System.nanoTime() + timeout.toNanos());
             if (i < 0) {
-                throw Expect.fail("waited " + human(timeout) + " for " + what + " on the stdout of your program, "
-                        + (process.isAlive() ? "which is still running" : "which exited with status " + exitStatus())
-                        + ".\n" + describeOutput());
+                throw Expect.fail(Say.pick("waited " + human(timeout) + " for " + what + " on the stdout of your program, ",
+                        "在你的程序的 stdout 上等了 " + human(timeout) + "，还是没有等到" + what + "；")
+                        + (process.isAlive() ? Say.pick("which is still running", "程序还在运行")
+                                : Say.pick("which exited with status ", "程序已经退出，退出状态是 ") + exitStatus())
+                        + Say.pick(".\n", "。\n") + describeOutput());
             }
             lineCursor = i + 1;
             return out.line(i);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Expect.fail("interrupted while waiting for " + what);
+            throw Expect.fail(Say.pick("interrupted while waiting for " + what, "等待" + what + "时被中断了"));
         }
     }
 
@@ -274,14 +278,17 @@ public final class LearnerProgram implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (!process.isAlive()) {
-            throw Expect.fail("your server exited with status " + exitStatus() + " before it started listening on port "
-                    + port + ".\n" + describeOutput());
+            throw Expect.fail(Say.pick("your server exited with status " + exitStatus() + " before it started listening on port "
+                    + port + ".\n", "你的服务器还没开始监听端口 " + port + " 就退出了，退出状态是 " + exitStatus() + "。\n")
+                    + describeOutput());
         }
         if (Ports.accepting(port)) {
             return;
         }
-        throw Expect.fail("your server did not start listening on port " + port + " within " + human(timeout)
-                + " (it should bind 127.0.0.1:" + port + " and then print a line containing `listening`).\n"
+        throw Expect.fail(Say.pick("your server did not start listening on port " + port + " within " + human(timeout)
+                + " (it should bind 127.0.0.1:" + port + " and then print a line containing `listening`).\n",
+                "你的服务器在 " + human(timeout) + "内没有开始监听端口 " + port + "（它应当先绑定 127.0.0.1:" + port
+                + "，再打印一行包含 `listening` 的文字）。\n")
                 + describeOutput());
     }
 
@@ -293,15 +300,17 @@ public final class LearnerProgram implements AutoCloseable {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 destroyTree();
-                throw Expect.fail("your program was still running after " + human(timeout)
-                        + " and was stopped (is it waiting for input, or stuck in a loop?).\n" + describeOutput());
+                throw Expect.fail(Say.pick("your program was still running after " + human(timeout)
+                        + " and was stopped (is it waiting for input, or stuck in a loop?).\n",
+                        "过了 " + human(timeout) + "，你的程序还在运行，已经把它停止了（它是在等待输入，还是陷入了死循环？）。\n")
+                        + describeOutput());
             }
             out.awaitEnd(2000);
             err.awaitEnd(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             destroyTree();
-            throw Expect.fail("interrupted while waiting for your program to exit");
+            throw Expect.fail(Say.pick("interrupted while waiting for your program to exit", "等待你的程序退出时被中断了"));
         }
         return result();
     }
@@ -359,7 +368,7 @@ public final class LearnerProgram implements AutoCloseable {
         try {
             return String.valueOf(process.exitValue());
         } catch (IllegalThreadStateException e) {
-            return "(still running)";
+            return Say.pick("(still running)", "（还在运行）");
         }
     }
 
@@ -410,7 +419,7 @@ public final class LearnerProgram implements AutoCloseable {
 
     static String human(Duration d) {
         long ms = d.toMillis();
-        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+        return ms % 1000 == 0 ? (ms / 1000) + Say.pick(" s", " 秒") : ms + Say.pick(" ms", " 毫秒");
     }
 
     static String pathSeparator() {

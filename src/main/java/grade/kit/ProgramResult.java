@@ -40,13 +40,16 @@ public record ProgramResult(String commandLine, int exitCode, byte[] stdoutBytes
 
     /** The command and what it printed, for a failure message. */
     public String describe() {
-        return describe(commandLine, stdout() + (truncated ? "\n[… output cut]" : ""), stderr());
+        return describe(commandLine, stdout() + (truncated ? Say.pick("\n[… output cut]", "\n[… 输出太长，已截断]") : ""), stderr());
     }
 
     static String describe(String commandLine, String out, String err) {
-        StringBuilder sb = new StringBuilder("  command: ").append(commandLine).append('\n');
-        sb.append("  stdout:").append(out.isEmpty() ? " (nothing)\n" : "\n" + Text.indent(Text.block(out, 1500), "    |") + "\n");
-        sb.append("  stderr:").append(err.isEmpty() ? " (nothing)" : "\n" + Text.indent(Text.block(err, 1500), "    |"));
+        String nothing = Say.pick(" (nothing)", "（什么也没有）");
+        StringBuilder sb = new StringBuilder(Say.pick("  command: ", "  命令：")).append(commandLine).append('\n');
+        sb.append(Say.pick("  stdout:", "  stdout（标准输出）："))
+                .append(out.isEmpty() ? nothing + "\n" : "\n" + Text.indent(Text.block(out, 1500), "    |") + "\n");
+        sb.append(Say.pick("  stderr:", "  stderr（标准错误）："))
+                .append(err.isEmpty() ? nothing : "\n" + Text.indent(Text.block(err, 1500), "    |"));
         return sb.toString();
     }
 

@@ -27,7 +27,8 @@ public final class StaticMethod {
         } catch (InvocationTargetException e) {
             throw Failures.rethrow(e);
         } catch (IllegalAccessException e) {
-            throw Expect.fail("`" + signature + "` must be public, in a public class");
+            throw Expect.fail(Say.pick("`" + signature + "` must be public, in a public class",
+                    "`" + signature + "` 必须是 public 的，并且写在一个 public 类里"));
         } catch (ExceptionInInitializerError e) {
             throw Failures.initializerFailed(method.getDeclaringClass().getName(), e);
         }

@@ -53,9 +53,10 @@ public final class TcpListener implements AutoCloseable {
             s.setTcpNoDelay(true);
             return new TcpPeer(s, "your client");
         } catch (SocketTimeoutException e) {
-            throw Expect.fail("your client did not connect to 127.0.0.1:" + port() + " within " + LearnerProgram.human(timeout));
+            throw Expect.fail(Say.pick("your client did not connect to 127.0.0.1:" + port() + " within " + LearnerProgram.human(timeout),
+                    "你的客户端在 " + LearnerProgram.human(timeout) + "内没有连接到 127.0.0.1:" + port()));
         } catch (IOException e) {
-            throw Expect.fail("accepting your client's connection failed: " + e.getMessage());
+            throw Expect.fail(Say.pick("accepting your client's connection failed: ", "接受你的客户端的连接时出错：") + e.getMessage());
         }
     }
 

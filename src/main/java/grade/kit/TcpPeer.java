@@ -25,11 +25,18 @@ public final class TcpPeer implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final String who;
+    private final String whoZh;
 
+    /** {@code who}: "your client" or "your server", the learner's end as messages name it. */
     TcpPeer(Socket socket, String who) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.who = who;
+        this.whoZh = switch (who) {
+            case "your client" -> "你的客户端";
+            case "your server" -> "你的服务器";
+            default -> who;
+        };
     }
 
     /**
@@ -48,7 +55,8 @@ public final class TcpPeer implements AutoCloseable {
             } catch (IOException ignored) {
                 // nothing to close
             }
-            throw Expect.fail("could not connect to your server on 127.0.0.1:" + port + ": " + e.getMessage());
+            throw Expect.fail(Say.pick("could not connect to your server on 127.0.0.1:" + port + ": ",
+                    "没能连接到你在 127.0.0.1:" + port + " 上的服务器：") + e.getMessage());
         }
     }
 
@@ -59,7 +67,8 @@ public final class TcpPeer implements AutoCloseable {
             socket.getOutputStream().flush();
             return this;
         } catch (IOException e) {
-            throw Expect.fail("could not send to " + who + ": " + e.getMessage() + " (did it close the connection?)");
+            throw Expect.fail(Say.pick("could not send to " + who + ": " + e.getMessage() + " (did it close the connection?)",
+                    "没能发送给" + whoZh + "：" + e.getMessage() + "（它是不是已经关闭了连接？）"));
         }
     }
 
@@ -105,17 +114,21 @@ public final class TcpPeer implements AutoCloseable {
             while (got.size() < n) {
                 int r = readSome(buf, Math.min(buf.length, n - got.size()), deadline);
                 if (r == -2) {
-                    throw Expect.fail("waited " + LearnerProgram.human(timeout) + " for " + n + " bytes from " + who
-                            + " but only " + got.size() + " arrived: " + Text.show(got.toByteArray()));
+                    throw Expect.fail(Say.pick("waited " + LearnerProgram.human(timeout) + " for " + n + " bytes from " + who
+                            + " but only " + got.size() + " arrived: ",
+                            "等了 " + LearnerProgram.human(timeout) + "，应当从" + whoZh + "收到 " + n + " 个字节，但只收到了 "
+                            + got.size() + " 个：") + Text.show(got.toByteArray()));
                 }
                 if (r < 0) {
-                    throw Expect.fail(who + " closed the connection after " + got.size() + " of the " + n
-                            + " bytes expected: " + Text.show(got.toByteArray()));
+                    throw Expect.fail(Say.pick(who + " closed the connection after " + got.size() + " of the " + n
+                            + " bytes expected: ", whoZh + "只发来了应有的 " + n + " 个字节中的 " + got.size()
+                            + " 个，就关闭了连接：") + Text.show(got.toByteArray()));
                 }
                 got.write(buf, 0, r);
             }
         } catch (IOException e) {
-            throw Expect.fail("reading from " + who + " failed after " + got.size() + " of " + n + " bytes: " + e.getMessage());
+            throw Expect.fail(Say.pick("reading from " + who + " failed after " + got.size() + " of " + n + " bytes: ",
+                    "从" + whoZh + "读取时出错（" + n + " 个字节里已经收到 " + got.size() + " 个）：") + e.getMessage());
         }
         return got.toByteArray();
     }
@@ -133,12 +146,16 @@ public final class TcpPeer implements AutoCloseable {
             while (true) {
                 int r = readSome(one, 1, deadline);
                 if (r == -2) {
-                    throw Expect.fail("waited " + LearnerProgram.human(timeout) + " for a line from " + who
-                            + "; got " + (got.size() == 0 ? "nothing" : Text.show(got.toByteArray()) + " without a newline"));
+                    throw Expect.fail(Say.pick("waited " + LearnerProgram.human(timeout) + " for a line from " + who
+                            + "; got " + (got.size() == 0 ? "nothing" : Text.show(got.toByteArray()) + " without a newline"),
+                            "等了 " + LearnerProgram.human(timeout) + "，" + whoZh + "还是没有发来完整的一行；"
+                            + (got.size() == 0 ? "什么也没有收到" : "只收到了 " + Text.show(got.toByteArray()) + "，后面没有换行符")));
                 }
                 if (r < 0) {
-                    throw Expect.fail(who + " closed the connection before sending a whole line; got "
-                            + (got.size() == 0 ? "nothing" : Text.show(got.toByteArray())));
+                    throw Expect.fail(Say.pick(who + " closed the connection before sending a whole line; got "
+                            + (got.size() == 0 ? "nothing" : Text.show(got.toByteArray())),
+                            whoZh + "还没发完一整行就关闭了连接；"
+                            + (got.size() == 0 ? "什么也没有收到" : "收到的是 " + Text.show(got.toByteArray()))));
                 }
                 if (one[0] == '\n') {
                     String line = got.toString(StandardCharsets.UTF_8);
@@ -147,7 +164,8 @@ public final class TcpPeer implements AutoCloseable {
                 got.write(one[0]);
             }
         } catch (IOException e) {
-            throw Expect.fail("reading a line from " + who + " failed: " + e.getMessage());
+            throw Expect.fail(Say.pick("reading a line from " + who + " failed: ", "从" + whoZh + "读取一行时出错：")
+                    + e.getMessage());
         }
     }
 
@@ -163,8 +181,10 @@ public final class TcpPeer implements AutoCloseable {
             while (true) {
                 int r = readSome(buf, buf.length, deadline);
                 if (r == -2) {
-                    throw Expect.fail("waited " + LearnerProgram.human(timeout) + " for " + who
-                            + " to close the connection; it is still open after sending " + Text.show(got.toByteArray()));
+                    throw Expect.fail(Say.pick("waited " + LearnerProgram.human(timeout) + " for " + who
+                            + " to close the connection; it is still open after sending ",
+                            "等了 " + LearnerProgram.human(timeout) + "，" + whoZh + "还是没有关闭连接；它发来了 ")
+                            + Text.show(got.toByteArray()) + Say.pick("", "，连接却一直开着"));
                 }
                 if (r < 0) {
                     return got.toByteArray();
@@ -175,7 +195,7 @@ public final class TcpPeer implements AutoCloseable {
             if (isReset(e)) {
                 return got.toByteArray();
             }
-            throw Expect.fail("reading from " + who + " failed: " + e.getMessage());
+            throw Expect.fail(Say.pick("reading from " + who + " failed: ", "从" + whoZh + "读取时出错：") + e.getMessage());
         }
     }
 
@@ -198,7 +218,7 @@ public final class TcpPeer implements AutoCloseable {
         try {
             socket.shutdownOutput();
         } catch (IOException e) {
-            throw Expect.fail("could not half-close the connection: " + e.getMessage());
+            throw Expect.fail(Say.pick("could not half-close the connection: ", "没能半关闭连接：") + e.getMessage());
         }
     }
 

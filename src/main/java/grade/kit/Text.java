@@ -32,10 +32,14 @@ public final class Text {
         }
         var decoder = StandardCharsets.UTF_8.newDecoder();
         try {
-            return show(decoder.decode(java.nio.ByteBuffer.wrap(data)).toString()) + " (" + data.length + " bytes)";
+            return show(decoder.decode(java.nio.ByteBuffer.wrap(data)).toString()) + byteCount(data.length);
         } catch (java.nio.charset.CharacterCodingException e) {
-            return hex(data, 64) + " (" + data.length + " bytes)";
+            return hex(data, 64) + byteCount(data.length);
         }
+    }
+
+    private static String byteCount(int n) {
+        return Say.pick(" (" + n + " bytes)", "（" + n + " 个字节）");
     }
 
     /** Lower-case hex of at most {@code max} bytes, with a marker when cut. */
@@ -45,7 +49,7 @@ public final class Text {
             sb.append(String.format("%02x", data[i] & 0xff));
         }
         if (data.length > max) {
-            sb.append("… [").append(data.length - max).append(" more bytes]");
+            sb.append(Say.pick("… [" + (data.length - max) + " more bytes]", "… [还有 " + (data.length - max) + " 个字节]"));
         }
         return sb.toString();
     }
@@ -55,7 +59,8 @@ public final class Text {
         if (s.length() <= max) {
             return s;
         }
-        return s.substring(0, max) + "… [" + (s.length() - max) + " more characters]";
+        return s.substring(0, max) + Say.pick("… [" + (s.length() - max) + " more characters]",
+                "… [还有 " + (s.length() - max) + " 个字符]");
     }
 
     /**

@@ -47,7 +47,8 @@ public final class UdpPeer implements AutoCloseable {
         try {
             socket.send(new DatagramPacket(data, data.length, new InetSocketAddress(Ports.loopback(), port)));
         } catch (IOException e) {
-            throw Expect.fail("could not send a datagram to 127.0.0.1:" + port + ": " + e.getMessage());
+            throw Expect.fail(Say.pick("could not send a datagram to 127.0.0.1:" + port + ": ",
+                    "没能向 127.0.0.1:" + port + " 发送数据报：") + e.getMessage());
         }
     }
 
@@ -69,9 +70,10 @@ public final class UdpPeer implements AutoCloseable {
             lastSenderPort = packet.getPort();
             return Arrays.copyOf(buf, packet.getLength());
         } catch (SocketTimeoutException e) {
-            throw Expect.fail("no datagram arrived within " + LearnerProgram.human(timeout));
+            throw Expect.fail(Say.pick("no datagram arrived within " + LearnerProgram.human(timeout),
+                    "等了 " + LearnerProgram.human(timeout) + "，一个数据报也没有收到"));
         } catch (IOException e) {
-            throw Expect.fail("receiving a datagram failed: " + e.getMessage());
+            throw Expect.fail(Say.pick("receiving a datagram failed: ", "接收数据报时出错：") + e.getMessage());
         }
     }
 

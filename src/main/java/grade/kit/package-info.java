@@ -4,7 +4,8 @@
  * methods are called by reflection ({@link grade.kit.LearnerClass}), and sockets, ports and files
  * come with deadlines and messages a learner understands.
  *
- * <p>The kit depends on nothing of the tool, only on the JDK and JUnit's assertion types.
+ * <p>The kit depends on nothing of the tool, only on the JDK and JUnit's assertion types. The
+ * sentences it writes into failure messages are in the learner's language ({@link grade.kit.Say}).
  *
  * <pre>{@code
  * @Test

@@ -1,5 +1,7 @@
 package grade.runner;
 
+import static grade.kit.Say.pick;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,13 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class Describe {
     private static final int MAX_MESSAGE = 8000;
 
-    private static final boolean ZH = "zh".equals(System.getProperty("grade.lang"));
-
     private Describe() {
-    }
-
-    private static String pick(String en, String zh) {
-        return ZH ? zh : en;
     }
 
     record Verdict(String status, String message) {
