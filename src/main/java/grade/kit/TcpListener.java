@@ -53,11 +53,19 @@ public final class TcpListener implements AutoCloseable {
             s.setTcpNoDelay(true);
             return new TcpPeer(s, "your client");
         } catch (SocketTimeoutException e) {
-            throw Expect.fail(Say.pick("your client did not connect to 127.0.0.1:" + port() + " within " + LearnerProgram.human(timeout),
-                    "你的客户端在 " + LearnerProgram.human(timeout) + "内没有连接到 127.0.0.1:" + port()));
+            throw notConnected(timeout);
         } catch (IOException e) {
-            throw Expect.fail(Say.pick("accepting your client's connection failed: ", "接受你的客户端的连接时出错：") + e.getMessage());
+            throw acceptFailed(e);
         }
+    }
+
+    private AssertionError notConnected(Duration timeout) {
+        return Expect.fail(Say.pick("your client did not connect to 127.0.0.1:" + port() + " within " + LearnerProgram.human(timeout),
+                "你的客户端在 " + LearnerProgram.human(timeout) + "内没有连接到 127.0.0.1:" + port()));
+    }
+
+    private static AssertionError acceptFailed(IOException e) {
+        return Expect.fail(Say.pick("accepting your client's connection failed: ", "接受你的客户端的连接时出错：") + e.getMessage());
     }
 
     /**
@@ -71,7 +79,7 @@ public final class TcpListener implements AutoCloseable {
             while (true) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
-                    throw Expect.fail("your client did not connect to 127.0.0.1:" + port() + " within " + LearnerProgram.human(timeout));
+                    throw notConnected(timeout);
                 }
                 boolean exited = !client.isAlive();
                 server.setSoTimeout((int) Math.max(1, Math.min(left, 100)));
@@ -81,13 +89,14 @@ public final class TcpListener implements AutoCloseable {
                     return new TcpPeer(s, "your client");
                 } catch (SocketTimeoutException e) {
                     if (exited) { // it had ended before this last look, and nothing was waiting
-                        throw Expect.fail("your client ended (exit status " + client.exitStatus()
-                                + ") without connecting to 127.0.0.1:" + port());
+                        throw Expect.fail(Say.pick("your client ended (exit status " + client.exitStatus()
+                                + ") without connecting to 127.0.0.1:" + port(),
+                                "你的客户端还没连接到 127.0.0.1:" + port() + " 就结束了（退出状态 " + client.exitStatus() + "）"));
                     }
                 }
             }
         } catch (IOException e) {
-            throw Expect.fail("accepting your client's connection failed: " + e.getMessage());
+            throw acceptFailed(e);
         }
     }
 

@@ -2,6 +2,7 @@ package grade.kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -144,6 +145,23 @@ class KitWordsTest {
                                 + "    |\n"
                                 + "  stderr（标准错误）：（什么也没有）";
                 assertEquals(expected, m);
+            }
+        }
+    }
+
+    @Test
+    void aClientThatExitsWithoutConnectingFailsAtOnce() {
+        try (TcpListener listener = TcpListener.open()) {
+            for (String lang : List.of("en", "zh")) {
+                try (LearnerProgram client = LearnerProgram.of(Quits.class.getName()).start()) {
+                    long t0 = System.nanoTime();
+                    String m = failure(lang, () -> listener.accept(Duration.ofSeconds(60), client));
+                    long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+                    assertTrue(seconds < 30, "it gave up when the client ended, not at the 60 s timeout (" + seconds + " s)");
+                    assertEquals(lang.equals("en")
+                            ? "your client ended (exit status 1) without connecting to 127.0.0.1:" + listener.port()
+                            : "你的客户端还没连接到 127.0.0.1:" + listener.port() + " 就结束了（退出状态 1）", m);
+                }
             }
         }
     }
