@@ -61,4 +61,11 @@ class LauncherIT {
             org.apache.commons.io.FileUtils.deleteDirectory(cds.toFile());
         }
     }
+
+    @Test
+    void theJarRunsFromARelativePathToo() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String grade = run(List.of(java, "-Dgrade.home=.", "-jar", "target/grade.jar", "day03", "offsets", "--solutions", "--no-color"));
+        assertTrue(grade.startsWith("0\n") && grade.contains("✔ day03/offsets"), grade);
+    }
 }

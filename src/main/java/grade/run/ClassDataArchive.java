@@ -25,7 +25,7 @@ public final class ClassDataArchive {
 
     /** The grader's jar when it runs from one (not from a build folder of classes). */
     private static Path jar() {
-        String cp = System.getProperty("java.class.path", "");
+        String cp = TestRun.graderClassPath();
         if (cp.contains(java.io.File.pathSeparator) || !cp.endsWith(".jar")) {
             return null;
         }

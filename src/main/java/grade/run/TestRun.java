@@ -158,7 +158,7 @@ public final class TestRun implements AutoCloseable {
         List<String> command = command(resultsFile, tmp, warm);
         boolean sandboxed = Sandbox.mode() == Sandbox.Mode.BWRAP;
         if (sandboxed) {
-            List<Path> readable = new ArrayList<>(Sandbox.classPathFiles(System.getProperty("java.class.path")));
+            List<Path> readable = new ArrayList<>(Sandbox.classPathFiles(graderClassPath()));
             readable.add(Path.of(System.getProperty("java.home")));
             Path archive = ClassDataArchive.file();
             if (archive != null && Files.isRegularFile(archive)) {
@@ -183,12 +183,23 @@ public final class TestRun implements AutoCloseable {
         command.addAll(ClassDataArchive.testJvmFlags());
         command.addAll(jvmFlags(tmp));
         command.addAll(List.of("-Dgrade.failfast=" + failFast, "-Dgrade.learner.classpath=" + learnerDir,
-                "-cp", System.getProperty("java.class.path") + File.pathSeparator + learnerDir,
+                "-cp", graderClassPath() + File.pathSeparator + learnerDir,
                 "grade.runner.TestMain", resultsFile.toString()));
         if (warm) {
             command.add("--warm");
         }
         return command;
+    }
+
+    /**
+     * The grader's class path with every entry made absolute: the test JVM starts in its scratch
+     * folder, where a relative entry (as in {@code java -jar target/grade.jar}) would point nowhere.
+     */
+    static String graderClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> !e.isEmpty())
+                .map(e -> Path.of(e).toAbsolutePath().normalize().toString())
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
     }
 
     /** The test JVM's flags: a fast start for a short run, and what the runner needs. */
