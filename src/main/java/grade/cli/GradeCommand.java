@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
         description = {"Grades the exercises of the course \"IO and network programming\".",
             "Compiles your Java, runs hidden tests against it and explains each failure."},
         subcommands = {InitCommand.class, ShowCommand.class, ListCommand.class, HintCommand.class,
-            ResetCommand.class, WatchCommand.class, ReplCommand.class, VerifyCommand.class, NewCommand.class, DistCommand.class, picocli.CommandLine.HelpCommand.class},
+            ResetCommand.class, WatchCommand.class, ReplCommand.class, VerifyCommand.class, NewCommand.class, DistCommand.class, BatchCommand.class, picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  ./grade day03               show and grade the homework of day 3",
             "  ./grade day03 offsets       grade one exercise",
@@ -42,6 +42,7 @@ import picocli.CommandLine.Parameters;
             "  ./grade verify              (instructors) solutions pass, starters fail",
             "  ./grade new day03 words     (instructors) scaffold a new exercise",
             "  ./grade dist                (instructors) the learners' bundle",
+            "  ./grade batch submissions/  (instructors) grade a class into grades.csv",
             "",
             "Exit status: 0 all passed, 1 something failed, 2 usage or configuration error,",
             "3 internal error."})
