@@ -34,13 +34,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "batch", description = {"Grade a whole class: every submission in a folder, into a gradebook (for instructors).",
-    "SUBMISSIONS_DIR holds one folder or .zip per learner, each with the dayNN/ folders of a",
-    "workspace (a zip may wrap them in one more folder). Each is graded on its own, JOBS at a",
-    "time; one that is broken, does not compile, hangs or crashes gets its row all the same.",
-    "Writes grades.csv (submission,<day/exercise>...,total,note) and results/NAME.json (the",
-    "--format json result plus submission, fingerprint and note). A rerun reuses the results of",
-    "submissions whose files have not changed (--force grades them again)."},
+@Command(name = "batch", description = {"Grade a whole class into a gradebook (for instructors).",
+    "SUBMISSIONS_DIR holds one folder or .zip per learner, each with the dayNN/",
+    "folders of a workspace (a zip may wrap them in one more folder). Each is",
+    "graded on its own, N at a time (--jobs); one that is broken, does not",
+    "compile, hangs or crashes gets its row all the same. Writes grades.csv",
+    "(submission,<day/exercise>...,total,note) and results/NAME.json (the",
+    "--format json result plus submission, fingerprint, graded and note). A rerun",
+    "reuses the results of submissions whose files have not changed."},
         footerHeading = "%nExamples:%n",
         footer = {"  ./grade batch submissions/                    every exercise of the course",
             "  ./grade batch submissions/ day03 day04        two days",
@@ -116,7 +117,7 @@ final class BatchCommand implements Callable<Integer> {
                 .collect(Collectors.joining(","));
         long start = System.nanoTime();
         scratch = Files.createTempDirectory("grade-batch-");
-        BatchProgress progress = BatchProgress.create(log, found.submissions().size());
+        BatchProgress progress = BatchProgress.create(log, found.submissions().size(), chosen.stream().mapToInt(Exercise::points).sum());
         List<Outcome> outcomes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {

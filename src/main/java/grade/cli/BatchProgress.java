@@ -11,17 +11,20 @@ import java.io.PrintStream;
 abstract class BatchProgress {
     protected final PrintStream err;
     protected final int total;
+    /** What a submission can score at most. */
+    protected final int max;
     protected int done;
     protected int running;
 
-    BatchProgress(PrintStream err, int total) {
+    BatchProgress(PrintStream err, int total, int max) {
         this.err = err;
         this.total = total;
+        this.max = max;
     }
 
-    static BatchProgress create(PrintStream err, int total) {
+    static BatchProgress create(PrintStream err, int total, int max) {
         boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-        return terminal ? new Bar(err, total, Terminal.width()) : new Lines(err, total);
+        return terminal ? new Bar(err, total, max, Terminal.width()) : new Lines(err, total, max);
     }
 
     synchronized void started() {
@@ -41,8 +44,8 @@ abstract class BatchProgress {
     }
 
     /** A submission's name, mark and score as the progress shows it. */
-    static String describe(BatchCommand.Outcome o) {
-        String score = Scoring.show(o.row().total());
+    String describe(BatchCommand.Outcome o) {
+        String score = Scoring.show(o.row().total()) + "/" + max;
         return switch (o.kind()) {
             case GRADED -> o.submission().name() + " " + score;
             case SKIPPED -> o.submission().name() + " " + score + " (unchanged)";
@@ -52,8 +55,8 @@ abstract class BatchProgress {
 
     /** One line per finished submission. */
     static final class Lines extends BatchProgress {
-        Lines(PrintStream err, int total) {
-            super(err, total);
+        Lines(PrintStream err, int total, int max) {
+            super(err, total, max);
         }
 
         @Override
@@ -70,9 +73,9 @@ abstract class BatchProgress {
         private final int columns;
         private String lastText = "";
 
-        Bar(PrintStream err, int total, int columns) {
-            super(err, total);
-            this.columns = columns;
+        Bar(PrintStream err, int total, int max, int columns) {
+            super(err, total, max);
+            this.columns = columns >= 20 ? columns : 80; // a terminal that does not say its size
         }
 
         @Override
