@@ -117,6 +117,9 @@ final class BatchCommand implements Callable<Integer> {
                 .collect(Collectors.joining(","));
         long start = System.nanoTime();
         scratch = Files.createTempDirectory("grade-batch-");
+        // Learners' copies are not left in the temporary folder, also after Ctrl-C.
+        Thread cleanup = new Thread(() -> org.apache.commons.io.FileUtils.deleteQuietly(scratch.toFile()), "remove batch scratch");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         BatchProgress progress = BatchProgress.create(log, found.submissions().size(), chosen.stream().mapToInt(Exercise::points).sum());
         List<Outcome> outcomes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
@@ -128,7 +131,7 @@ final class BatchCommand implements Callable<Integer> {
                 Path own = scratch.resolve(String.valueOf(i));
                 futures.add(pool.submit(() -> {
                     progress.started();
-                    Outcome o = grade(s, dir, own);
+                    Outcome o = watched(s, dir, own);
                     progress.finished(o);
                     return o;
                 }));
@@ -142,6 +145,7 @@ final class BatchCommand implements Callable<Integer> {
             pool.shutdownNow();
             progress.close();
             org.apache.commons.io.FileUtils.deleteQuietly(scratch.toFile());
+            Runtime.getRuntime().removeShutdownHook(cleanup);
         }
         OutputFile.write(gradebook, Gradebook.csv(chosen.stream().map(Exercise::id).toList(),
                 outcomes.stream().map(Outcome::row).toList()));
@@ -150,10 +154,37 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     /**
+     * Grades one submission under a watch: the test run keeps its own deadline, but compiling
+     * happens in this JVM, and a source made to keep the compiler busy for ever must not hold up
+     * the batch. Past the limit the submission gets a row saying so and the batch goes on
+     * without waiting for it.
+     */
+    private Outcome watched(Submission s, Path dir, Path own) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.FutureTask<Outcome> task = new java.util.concurrent.FutureTask<>(() -> grade(s, dir, own, abandoned));
+        Thread t = new Thread(task, "grade " + s.name());
+        t.setDaemon(true);
+        t.start();
+        long limit = 120 + chosen.stream().mapToLong(e -> 4L * e.timeoutSeconds()).sum();
+        try {
+            return task.get(limit, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            abandoned.set(true);
+            t.interrupt();
+            JsonObject json = BatchResult.broken(s.name(), "", chosen, "the grader gave up on it after " + limit
+                    + " s (compiling or grading it never ended)");
+            OutputFile.write(results.resolve(s.name() + ".json"), BatchResult.write(json));
+            return new Outcome(s, Kind.BROKEN, Gradebook.Row.of(json));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
+        }
+    }
+
+    /**
      * Grades one submission in a folder of its own ({@code own}): a private copy of its files,
      * its own compiled classes, its own test JVM. Whatever goes wrong becomes its row.
      */
-    private Outcome grade(Submission s, Path dir, Path own) throws IOException, InterruptedException {
+    private Outcome grade(Submission s, Path dir, Path own, java.util.concurrent.atomic.AtomicBoolean abandoned) throws IOException, InterruptedException {
         Path resultFile = results.resolve(s.name() + ".json");
         String fingerprint = "";
         JsonObject json;
@@ -188,7 +219,9 @@ final class BatchCommand implements Callable<Integer> {
         } finally {
             org.apache.commons.io.FileUtils.deleteQuietly(own.toFile());
         }
-        OutputFile.write(resultFile, BatchResult.write(json));
+        if (!abandoned.get()) {
+            OutputFile.write(resultFile, BatchResult.write(json));
+        }
         return new Outcome(s, kind, Gradebook.Row.of(json));
     }
 
