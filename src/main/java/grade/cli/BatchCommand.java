@@ -97,14 +97,14 @@ final class BatchCommand implements Callable<Integer> {
         Path outDir = out == null ? dir : out.toAbsolutePath().normalize();
         Path gradebook = outDir.resolve("grades.csv");
         results = outDir.resolve("results");
+        Submission.Found found = Submission.find(dir, Set.of(gradebook, results, outDir));
+        if (found.submissions().isEmpty()) {
+            throw new UserError(submissions + " holds no submission: put one folder or .zip per learner in it");
+        }
         try {
             Files.createDirectories(results);
         } catch (IOException e) {
             throw new UserError("cannot write the results into " + results + " (" + e.getMessage() + "); choose another place with --out DIR");
-        }
-        Submission.Found found = Submission.find(dir, Set.of(gradebook, results, outDir));
-        if (found.submissions().isEmpty()) {
-            throw new UserError(submissions + " holds no submission: put one folder or .zip per learner in it");
         }
         PrintStream log = Console.err();
         log.println(style.dim("Grading " + found.submissions().size() + " submissions · " + describe(chosen) + " · "
@@ -244,7 +244,7 @@ final class BatchCommand implements Callable<Integer> {
 
     private void summary(PrintStream out, Style style, List<Outcome> outcomes, long millis, Path gradebook) {
         long graded = outcomes.stream().filter(o -> o.kind() == Kind.GRADED).count();
-        long skipped = outcomes.stream().filter(o -> o.kind() == Kind.SKIPPED).count();
+        long skipped = outcomes.stream().filter(o -> o.kind() == Kind.SKIPPED && o.row().graded()).count();
         List<Outcome> failed = outcomes.stream().filter(o -> !o.row().graded()).toList();
         out.println();
         for (Outcome o : failed) {
