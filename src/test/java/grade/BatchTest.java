@@ -156,6 +156,11 @@ class BatchTest {
 
         Fixtures.Run forced = Fixtures.grade(home, elsewhere, "batch", subs.toString(), "day90/sum", "--out", out.toString(), "--force");
         assertTrue(forced.out().contains("batch: 2 graded, 0 unchanged"), forced.out());
+
+        Fixtures.Run inside = Fixtures.grade(home, elsewhere, "batch", subs.toString(), "day90/sum");
+        assertTrue(inside.out().contains("batch: 2 graded"), inside.out());
+        Fixtures.Run outside = Fixtures.grade(home, elsewhere, "batch", subs.toString(), "day90/sum", "--out", out.toString());
+        assertTrue(outside.out().contains("batch: 0 graded, 2 unchanged"), "the results/ of the run without --out is no submission:\n" + outside.out());
     }
 
     @Test

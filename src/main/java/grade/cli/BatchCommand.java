@@ -97,7 +97,8 @@ final class BatchCommand implements Callable<Integer> {
         Path outDir = out == null ? dir : out.toAbsolutePath().normalize();
         Path gradebook = outDir.resolve("grades.csv");
         results = outDir.resolve("results");
-        Submission.Found found = Submission.find(dir, Set.of(gradebook, results, outDir));
+        // A batch's own output is never a submission, also the output of an earlier batch without --out.
+        Submission.Found found = Submission.find(dir, new java.util.HashSet<>(List.of(gradebook, results, outDir, dir.resolve("grades.csv"), dir.resolve("results"))));
         if (found.submissions().isEmpty()) {
             throw new UserError(submissions + " holds no submission: put one folder or .zip per learner in it");
         }
