@@ -1,0 +1,107 @@
+package grade.cli;
+
+import grade.report.Scoring;
+import java.io.PrintStream;
+
+/**
+ * How far a batch is, on stderr: on a terminal one line that redraws itself
+ * ({@code [=====>    ] 23/50  2 running  last: alice 7/10}); into a pipe or a file one plain
+ * line per finished submission.
+ */
+abstract class BatchProgress {
+    protected final PrintStream err;
+    protected final int total;
+    /** What a submission can score at most. */
+    protected final int max;
+    protected int done;
+    protected int running;
+
+    BatchProgress(PrintStream err, int total, int max) {
+        this.err = err;
+        this.total = total;
+        this.max = max;
+    }
+
+    static BatchProgress create(PrintStream err, int total, int max) {
+        boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        return terminal ? new Bar(err, total, max, Terminal.width()) : new Lines(err, total, max);
+    }
+
+    synchronized void started() {
+        running++;
+        show(null);
+    }
+
+    synchronized void finished(BatchCommand.Outcome o) {
+        running--;
+        done++;
+        show(o);
+    }
+
+    abstract void show(BatchCommand.Outcome last);
+
+    void close() {
+    }
+
+    /** A submission's name, mark and score as the progress shows it. */
+    String describe(BatchCommand.Outcome o) {
+        String score = Scoring.show(o.row().total()) + "/" + max;
+        return switch (o.kind()) {
+            case GRADED -> o.submission().name() + " " + score;
+            case SKIPPED -> o.submission().name() + " " + score + " (unchanged)";
+            case BROKEN, INTERNAL -> o.submission().name() + " not graded: " + o.row().note();
+        };
+    }
+
+    /** One line per finished submission. */
+    static final class Lines extends BatchProgress {
+        Lines(PrintStream err, int total, int max) {
+            super(err, total, max);
+        }
+
+        @Override
+        void show(BatchCommand.Outcome last) {
+            if (last != null) {
+                err.println("[" + done + "/" + total + "] " + grade.kit.Text.line(describe(last)));
+            }
+        }
+    }
+
+    /** One line that redraws itself. */
+    static final class Bar extends BatchProgress {
+        private static final int WIDTH = 20;
+        private final int columns;
+        private String lastText = "";
+
+        Bar(PrintStream err, int total, int max, int columns) {
+            super(err, total, max);
+            this.columns = columns >= 20 ? columns : 80; // a terminal that does not say its size
+        }
+
+        @Override
+        void show(BatchCommand.Outcome last) {
+            if (last != null) {
+                lastText = "  last: " + grade.kit.Text.line(describe(last));
+            }
+            int filled = total == 0 ? WIDTH : done * WIDTH / total;
+            String bar = "[" + "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "") + "] "
+                    + done + "/" + total + "  " + running + " running" + lastText;
+            if (grade.report.Width.of(bar) > columns - 1) {
+                StringBuilder cut = new StringBuilder();
+                bar.codePoints().forEachOrdered(cp -> {
+                    if (grade.report.Width.of(cut.toString()) + grade.report.Width.of(cp) <= columns - 2) {
+                        cut.appendCodePoint(cp);
+                    }
+                });
+                bar = cut + "…";
+            }
+            err.print("\r\033[K" + bar);
+            err.flush();
+        }
+
+        @Override
+        void close() {
+            err.println();
+        }
+    }
+}
