@@ -17,6 +17,7 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
@@ -45,7 +46,7 @@ public final class TestMain {
         System.setErr(captured);
         Gson gson = new Gson();
         try (BufferedWriter out = Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8)) {
-            Launcher launcher = LauncherFactory.create();
+            Launcher launcher = launcher();
             List<String> units = new ArrayList<>(List.of(args).subList(1, args.length));
             if (units.remove("--warm")) {
                 warmUp(launcher);
@@ -86,6 +87,21 @@ public final class TestMain {
             }
             Runtime.getRuntime().halt(0);
         }
+    }
+
+    /**
+     * A launcher with Jupiter alone and no listener or filter found on the class path: nothing to
+     * look for at start-up, and nothing on the class path can join the run.
+     */
+    private static Launcher launcher() {
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .enableTestExecutionListenerAutoRegistration(false)
+                .addTestEngines(new org.junit.jupiter.engine.JupiterTestEngine())
+                .build());
     }
 
     /**
