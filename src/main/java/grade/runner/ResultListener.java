@@ -3,8 +3,6 @@ package grade.runner;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -109,7 +107,7 @@ final class ResultListener implements TestExecutionListener {
         return "";
     }
 
-    private synchronized void write(String className, String name, String status, String message, String output, long millis) {
+    private void write(String className, String name, String status, String message, String output, long millis) {
         JsonObject o = new JsonObject();
         o.addProperty("class", className);
         o.addProperty("name", name);
@@ -117,12 +115,6 @@ final class ResultListener implements TestExecutionListener {
         o.addProperty("message", message);
         o.addProperty("output", output);
         o.addProperty("millis", millis);
-        try {
-            out.write(gson.toJson(o));
-            out.newLine();
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestMain.writeLine(out, gson.toJson(o));
     }
 }
