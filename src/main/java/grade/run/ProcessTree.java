@@ -25,6 +25,7 @@ final class ProcessTree {
     private Process process;
     private Thread hook;
     private boolean session;
+    private volatile boolean interrupted;
 
     /**
      * Starts the process; with {@code newSession} (and setsid present) it leads a session of its
@@ -43,11 +44,17 @@ final class ProcessTree {
         pb.redirectErrorStream(true);
         process = pb.start();
         hook = new Thread(() -> {
+            interrupted = true;
             kill();
             org.apache.commons.io.FileUtils.deleteQuietly(scratch.toFile());
         }, "end test JVM");
         Runtime.getRuntime().addShutdownHook(hook);
         return process;
+    }
+
+    /** Whether the grader is shutting down (Ctrl-C, a closed terminal) and ended the tree for that. */
+    boolean interrupted() {
+        return interrupted;
     }
 
     /** Ends the process, its descendants and its whole session; waits until they are gone. */

@@ -109,6 +109,9 @@ public final class TestRun {
                 watchdog.close();
                 breach = watchdog.finalCheck();
             }
+            if (tree.interrupted()) {
+                throw new InterruptedException("the grade was interrupted"); // nothing is recorded for it
+            }
             tree.end();
             drain.join(1000);
             List<JsonObject> lines = readLines(resultsFile);
