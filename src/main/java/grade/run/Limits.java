@@ -30,7 +30,7 @@ public record Limits(int runSeconds, int cpuSeconds, int heapMb, int memoryMb, i
     private static final long MIB = 1024 * 1024;
 
     /** The course's defaults: generous for every reference solution, small for a machine. */
-    public static final Limits DEFAULT = new Limits(0, 300, 256, 3072, 1024, 64 * MIB, 256 * MIB, 512 * MIB);
+    public static final Limits DEFAULT = new Limits(0, 300, 256, 3072, 1024, 64 * MIB, 16L * 1024 * MIB, 512 * MIB);
 
     /** Which limit a run hit. */
     public enum Kind { HEAP, CPU, MEMORY, TASKS, OUTPUT, FILE, SCRATCH }
