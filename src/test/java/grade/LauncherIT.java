@@ -26,6 +26,23 @@ class LauncherIT {
     }
 
     @Test
+    void aJavaOlderThan17IsNamedInOneSentence(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path java = Files.createDirectories(dir.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"11.0.22\" 2024-01-16' >&2\n");
+        assertTrue(java.toFile().setExecutable(true));
+        Path home = Path.of(System.getProperty("grade.home"));
+        Path out = Files.createTempFile(dir, "launcher", ".txt");
+        ProcessBuilder pb = new ProcessBuilder("./grade", "--version").directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile());
+        pb.environment().put("JAVA_HOME", dir.toString());
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish");
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        assertEquals(2, p.exitValue(), text);
+        assertTrue(text.contains("is Java 11, and grade needs Java 17 or newer: install a JDK 17+"), text);
+    }
+
+    @Test
     void versionAndAGradeOfTheSolutions() throws Exception {
         String version = run(List.of("./grade", "--version"));
         assertTrue(version.startsWith("0\n") && version.contains("grade "), version);

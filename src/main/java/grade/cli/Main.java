@@ -38,8 +38,14 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof UserError || ex instanceof WorkspaceException || ex instanceof CatalogueException) {
+            if (ex instanceof UserError || ex instanceof WorkspaceException || ex instanceof CatalogueException
+                    || ex instanceof grade.compile.NoCompilerException) {
                 err.println("grade: " + ex.getMessage());
+                return USAGE;
+            }
+            String io = FileProblem.describe(ex);
+            if (io != null) {
+                err.println("grade: " + io);
                 return USAGE;
             }
             if (ex instanceof InterruptedException) {

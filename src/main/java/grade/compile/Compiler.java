@@ -31,8 +31,9 @@ public final class Compiler {
     public Compiler(Path cache) {
         this.javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
-            throw new IllegalStateException("this Java has no compiler (it is a JRE, not a JDK): install a JDK 17 or newer"
-                    + " and make sure `java` on your PATH is the JDK's (java.home is " + System.getProperty("java.home") + ")");
+            throw new NoCompilerException("this Java has no compiler (it is a JRE, not a JDK): install a JDK 17 or newer"
+                    + " and make sure `java` on your PATH is the JDK's, or set JAVA_HOME to it (this Java is "
+                    + System.getProperty("java.home") + ")");
         }
         this.cache = cache;
     }
@@ -46,7 +47,8 @@ public final class Compiler {
         for (String f : files) {
             if (!Files.isRegularFile(root.resolve(f))) {
                 errors.add(f + ": the file is missing. It should be at " + root.resolve(f)
-                        + "; `grade init` puts back missing starter files without touching the others");
+                        + "; `grade init` puts back missing starter files without touching the others"
+                        + otherJavaFiles(root.resolve(f)));
             }
         }
         if (!errors.isEmpty()) {
@@ -109,6 +111,21 @@ public final class Compiler {
                 errors.add("the Java compiler failed: " + javacOut.toString().strip());
             }
             return errors;
+        }
+    }
+
+    /** Other .java files beside a missing one: perhaps the learner's work under another name. */
+    private static String otherJavaFiles(Path missing) {
+        Path dir = missing.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return "";
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            List<String> names = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java")).sorted().toList();
+            return names.isEmpty() ? "" : ". The folder has " + String.join(", ", names) + ": if your work is there, rename the file to "
+                    + missing.getFileName() + " (the class inside must be named " + missing.getFileName().toString().replace(".java", "") + " too)";
+        } catch (IOException e) {
+            return "";
         }
     }
 

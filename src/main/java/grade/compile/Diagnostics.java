@@ -31,6 +31,10 @@ final class Diagnostics {
             }
         }
         String message = d.getMessage(Locale.ENGLISH);
+        if ("compiler.err.illegal.char.for.encoding".equals(d.getCode())) {
+            message = "the file is not saved as UTF-8 (" + message + "). Save it as UTF-8 in your editor"
+                    + " (in VS Code: click the encoding in the status bar, then \"Save with Encoding\", UTF-8), then grade again";
+        }
         String first = message.lines().findFirst().orElse("");
         StringBuilder sb = new StringBuilder();
         sb.append(file).append(':').append(d.getLineNumber()).append(':').append(d.getColumnNumber())

@@ -16,12 +16,21 @@ final class Capture {
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private final List<String> lines = new ArrayList<>();
     private final int cap;
+    private final long limit;
+    private final Runnable onLimit;
     private long total;
     private boolean ended;
     private final Thread thread;
 
     Capture(InputStream in, int cap, String name) {
+        this(in, cap, Long.MAX_VALUE, () -> { }, name);
+    }
+
+    /** Like the plain capture; when more than {@code limit} bytes arrive, {@code onLimit} runs once. */
+    Capture(InputStream in, int cap, long limit, Runnable onLimit, String name) {
         this.cap = cap;
+        this.limit = limit;
+        this.onLimit = onLimit;
         this.thread = new Thread(() -> drain(in), name);
         thread.setDaemon(true);
         thread.start();
@@ -32,7 +41,9 @@ final class Capture {
         try (in) {
             int n;
             while ((n = in.read(buf)) > 0) {
-                accept(buf, n);
+                if (accept(buf, n)) {
+                    onLimit.run();
+                }
             }
         } catch (IOException e) {
             // the process was destroyed; what was read so far stays
@@ -48,7 +59,9 @@ final class Capture {
         }
     }
 
-    private synchronized void accept(byte[] buf, int n) {
+    /** Keeps what fits; true when this read took the total past the limit. */
+    private synchronized boolean accept(byte[] buf, int n) {
+        boolean over = total <= limit && total + n > limit;
         total += n;
         int room = Math.max(0, Math.min(n, cap - kept.size()));
         kept.write(buf, 0, room);
@@ -62,6 +75,7 @@ final class Capture {
             }
         }
         notifyAll();
+        return over;
     }
 
     synchronized byte[] bytes() {

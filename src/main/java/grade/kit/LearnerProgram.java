@@ -49,14 +49,25 @@ public final class LearnerProgram implements AutoCloseable {
     private final Capture err;
     private final Path dir;
     private int lineCursor;
+    private volatile boolean flooded;
 
     private LearnerProgram(String mainClass, List<String> args, Process process, Path dir) {
         this.mainClass = mainClass;
         this.args = args;
         this.process = process;
         this.dir = dir;
-        this.out = new Capture(process.getInputStream(), OUTPUT_CAP, "stdout of " + mainClass);
-        this.err = new Capture(process.getErrorStream(), OUTPUT_CAP, "stderr of " + mainClass);
+        long limit = OUTPUT_LIMIT;
+        this.out = new Capture(process.getInputStream(), OUTPUT_CAP, limit, this::flood, "stdout of " + mainClass);
+        this.err = new Capture(process.getErrorStream(), OUTPUT_CAP, limit, this::flood, "stderr of " + mainClass);
+    }
+
+    /** Bytes one program may print on stdout or stderr before it is stopped (the run's output limit). */
+    static final long OUTPUT_LIMIT = Long.getLong("grade.limit.outputBytes", 64L << 20);
+
+    /** The program printed more than the output limit: it is ended, and its messages say why. */
+    private void flood() {
+        flooded = true;
+        destroyTree(process.toHandle());
     }
 
     /**
@@ -129,8 +140,10 @@ public final class LearnerProgram implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
-                    "-Xss1m", "-Xmx256m", "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
-                    "-Dsun.stderr.encoding=UTF-8"));
+                    "-Xss1m", "-Xmx" + Integer.getInteger("grade.limit.heapMb", 256) + "m", "-Dfile.encoding=UTF-8",
+                    "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
+                    // the run's own home and temporary folders, as the test JVM has them
+                    "-Duser.home=" + System.getProperty("user.home"), "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
             command.addAll(jvmArgs);
             command.add("-cp");
             command.add(learnerClassPath());
@@ -307,6 +320,9 @@ public final class LearnerProgram implements AutoCloseable {
             }
             out.awaitEnd(2000);
             err.awaitEnd(2000);
+            if (flooded) {
+                throw Expect.fail(describeOutput());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             destroyTree();
@@ -352,7 +368,13 @@ public final class LearnerProgram implements AutoCloseable {
 
     /** What it did so far, for a failure message. */
     public String describeOutput() {
-        return ProgramResult.describe(commandLine(), out.text(), err.text());
+        return (flooded ? floodWords() + "\n" : "") + ProgramResult.describe(commandLine(), out.text(), err.text());
+    }
+
+    private static String floodWords() {
+        String amount = OUTPUT_LIMIT % (1 << 20) == 0 ? (OUTPUT_LIMIT >> 20) + " MiB" : OUTPUT_LIMIT + " bytes";
+        return Say.pick("your program printed more than " + amount + " and was stopped (the limit on output).",
+                "你的程序输出超过了 " + amount + "，已被停止（输出量的上限）。");
     }
 
     private String commandLine() {
@@ -366,7 +388,13 @@ public final class LearnerProgram implements AutoCloseable {
     /** The exit status, or "(still running)". */
     String exitStatus() {
         try {
-            return String.valueOf(process.exitValue());
+            int status = process.exitValue();
+            return switch (status) {
+                case 128 + 24 -> status + " (SIGXCPU: it used more than " + Integer.getInteger("grade.limit.cpuSeconds", 0)
+                        + " s of CPU time, the limit per process)";
+                case 128 + 9 -> status + " (SIGKILL: it was killed, perhaps because it ran out of memory)";
+                default -> String.valueOf(status);
+            };
         } catch (IllegalThreadStateException e) {
             return Say.pick("(still running)", "（还在运行）");
         }

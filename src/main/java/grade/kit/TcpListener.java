@@ -37,6 +37,39 @@ public final class TcpListener implements AutoCloseable {
         }
     }
 
+    /**
+     * Listens on a given port of 127.0.0.1, for a learner client told the port in advance; a port
+     * that is already taken (perhaps by the learner's own program) fails the test saying so.
+     * <pre>{@code TcpListener l = TcpListener.open(port);}</pre>
+     */
+    public static TcpListener open(int port) {
+        ServerSocket s = null;
+        try {
+            s = new ServerSocket();
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(Ports.loopback(), port));
+            return new TcpListener(s);
+        } catch (java.net.BindException e) {
+            closeQuietly(s);
+            throw Expect.fail(Say.pick("the test could not listen on 127.0.0.1:" + port + ": the port is already in use."
+                    + " Your program must connect to this port, not bind it itself",
+                    "测试没法在 127.0.0.1:" + port + " 上监听：这个端口已经被占用了。你的程序应该连接这个端口，而不是自己绑定它"));
+        } catch (IOException e) {
+            closeQuietly(s);
+            throw new IllegalStateException("could not listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(ServerSocket s) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closed either way
+            }
+        }
+    }
+
     /** The port the learner's client should connect to. */
     public int port() {
         return server.getLocalPort();

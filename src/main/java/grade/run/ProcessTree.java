@@ -1,44 +1,64 @@
 package grade.run;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a process as the leader of a new session (with {@code setsid} where it exists) and ends
  * it with every process in that session: children, grandchildren and orphans whose parent has
- * already exited. Also ends them when the grader itself is interrupted (Ctrl-C).
+ * already exited, and (on Linux) every process that still carries the run's token in its
+ * environment, such as one that left the session. Also ends them, and deletes the run's
+ * scratch folder, when the grader itself is interrupted (Ctrl-C, a closed terminal).
  */
 final class ProcessTree {
+    /** The environment variable that marks every process of a run. */
+    static final String TOKEN_ENV = "GRADE_RUN";
     private static final Path SETSID = Path.of("/usr/bin/setsid");
+    private final String token = UUID.randomUUID().toString();
     private Process process;
     private Thread hook;
     private boolean session;
+    private volatile boolean interrupted;
 
     /**
      * Starts the process; with {@code newSession} (and setsid present) it leads a session of its
      * own whose every member is ended with it. A sandboxed run passes false: its process
-     * namespace already ends everything in it.
+     * namespace already ends everything in it. {@code scratch} is deleted if the grader is
+     * interrupted before the run ends.
      */
-    Process start(ProcessBuilder pb, boolean newSession) throws IOException {
+    synchronized Process start(ProcessBuilder pb, boolean newSession, Path scratch) throws IOException {
         session = newSession && Files.isExecutable(SETSID);
         if (session) {
             List<String> command = new ArrayList<>(pb.command());
             command.add(0, SETSID.toString());
             pb.command(command);
         }
+        pb.environment().put(TOKEN_ENV, token);
         pb.redirectErrorStream(true);
         process = pb.start();
-        hook = new Thread(this::kill, "end test JVM");
+        hook = new Thread(() -> {
+            interrupted = true;
+            kill();
+            org.apache.commons.io.FileUtils.deleteQuietly(scratch.toFile());
+        }, "end test JVM");
         Runtime.getRuntime().addShutdownHook(hook);
         return process;
     }
 
+    /** Whether the grader is shutting down (Ctrl-C, a closed terminal) and ended the tree for that. */
+    boolean interrupted() {
+        return interrupted;
+    }
+
     /** Ends the process, its descendants and its whole session; waits until they are gone. */
-    void end() {
+    synchronized void end() {
         if (process == null) {
             return;
         }
@@ -62,11 +82,19 @@ final class ProcessTree {
         if (session) {
             killGroup(p.pid());
         }
+        List<ProcessHandle> tagged = tagged();
+        tagged.forEach(ProcessHandle::destroyForcibly);
+        all.addAll(tagged);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         for (ProcessHandle h : all) {
-            try {
-                h.onExit().get(3, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // reported by the caller's own checks
+            // Polled: for a process that is not our child, onExit() notices the end only late.
+            while (h.isAlive() && System.nanoTime() < end) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -82,5 +110,46 @@ final class ProcessTree {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Processes whose environment carries this run's token (Linux; elsewhere none are found). */
+    private List<ProcessHandle> tagged() {
+        List<ProcessHandle> found = new ArrayList<>();
+        byte[] needle = (TOKEN_ENV + "=" + token).getBytes(StandardCharsets.UTF_8);
+        long me = ProcessHandle.current().pid();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path dir : entries) {
+                try {
+                    long pid = Long.parseLong(dir.getFileName().toString());
+                    if (pid != me && holds(Files.readAllBytes(dir.resolve("environ")), needle)) {
+                        ProcessHandle.of(pid).ifPresent(found::add);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone, or not ours to read
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return found; // no /proc here
+        }
+        return found;
+    }
+
+    /** Whether a NUL-separated environment block holds exactly {@code entry}. */
+    static boolean holds(byte[] env, byte[] entry) {
+        outer:
+        for (int i = 0; i + entry.length <= env.length; i++) {
+            if (i > 0 && env[i - 1] != 0) {
+                continue;
+            }
+            for (int j = 0; j < entry.length; j++) {
+                if (env[i + j] != entry[j]) {
+                    continue outer;
+                }
+            }
+            if (i + entry.length == env.length || env[i + entry.length] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

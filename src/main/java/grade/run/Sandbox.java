@@ -69,14 +69,15 @@ public final class Sandbox {
     /**
      * Wraps {@code command} to run in the sandbox: {@code readable} folders and files stay visible
      * (read-only), {@code scratch} is the one writable place, {@code hidden} folders (the home, the
-     * workspace) are replaced by empty ones.
+     * workspace) are replaced by empty ones. The sandbox's own /tmp holds at most {@code tmpBytes}
+     * and /dev/shm and each hidden folder 1 MiB, so that writing there cannot fill the machine's memory.
      */
-    static List<String> wrap(List<String> command, Path scratch, List<Path> readable, List<Path> hidden) {
+    static List<String> wrap(List<String> command, Path scratch, List<Path> readable, List<Path> hidden, long tmpBytes) {
         List<String> out = new ArrayList<>(List.of(BWRAP.toString(), "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                "--tmpfs", "/tmp"));
+                "--size", Long.toString(tmpBytes), "--tmpfs", "/tmp", "--size", Long.toString(1 << 20), "--tmpfs", "/dev/shm"));
         for (Path h : hidden) {
             if (h != null && Files.isDirectory(h) && !h.equals(h.getRoot())) {
-                out.addAll(List.of("--tmpfs", h.toString()));
+                out.addAll(List.of("--size", Long.toString(1 << 20), "--tmpfs", h.toString()));
             }
         }
         for (Path r : readable) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs hidden test classes in a forked JVM, never in the grader's own: learner code may call
@@ -27,10 +28,13 @@ import java.util.concurrent.TimeUnit;
 public final class TestRun implements AutoCloseable {
     /** Bytes of the test JVM's own stdout/stderr kept for a crash report. */
     private static final int JVM_OUTPUT_CAP = 16 * 1024;
+    private static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
 
     private final ProcessTree tree = new ProcessTree();
     private final List<Path> hidden = new ArrayList<>(List.of(Path.of(System.getProperty("user.home"))));
+    private final Limits limits;
     private boolean failFast;
+    private final AtomicLong printed = new AtomicLong();
     private Path scratch;
     private Path resultsFile;
     private Path learnerDir;
@@ -38,9 +42,18 @@ public final class TestRun implements AutoCloseable {
     private ByteArrayOutputStream jvmOutput;
     private Thread drain;
 
-    /** A run whose learner code, when sandboxed, sees neither the user's home nor {@code workspace}. */
-    public TestRun(Optional<Path> workspace) {
+    /**
+     * A run under {@code limits} whose learner code, when sandboxed, sees neither the user's home
+     * nor {@code workspace}.
+     */
+    public TestRun(Optional<Path> workspace, Limits limits) {
         workspace.ifPresent(hidden::add);
+        this.limits = limits;
+    }
+
+    /** A run under the limits of {@link Limits#fromSystem()}. */
+    public TestRun(Optional<Path> workspace) {
+        this(workspace, Limits.fromSystem());
     }
 
     public TestRun() {
@@ -84,9 +97,15 @@ public final class TestRun implements AutoCloseable {
         }
     }
 
-    /** Runs every unit's tests in one test JVM; every unit gets a result list, also after a crash. */
+    /**
+     * Runs every unit's tests in one test JVM; every unit gets a result list, also after a crash.
+     * The run's deadline is {@code deadlineSeconds}, or the limits' own when they set one.
+     */
     public Outcome run(List<Unit> units, int deadlineSeconds) throws IOException, InterruptedException {
         long start = System.nanoTime();
+        if (limits.runSeconds() > 0) {
+            deadlineSeconds = limits.runSeconds();
+        }
         Map<String, String> exerciseOfClass = new LinkedHashMap<>();
         Map<String, List<TestResult>> results = new LinkedHashMap<>();
         for (Unit u : units) {
@@ -112,7 +131,16 @@ public final class TestRun implements AutoCloseable {
             } catch (IOException e) {
                 // the JVM is gone; reported below as a crash
             }
-            boolean finished = p.waitFor(deadlineSeconds, TimeUnit.SECONDS);
+            boolean finished;
+            Limits.Kind breach;
+            try (Watchdog watchdog = new Watchdog(limits, p.toHandle(), scratch, printed::get, tree::end)) {
+                finished = p.waitFor(deadlineSeconds, TimeUnit.SECONDS);
+                watchdog.close();
+                breach = watchdog.finalCheck();
+            }
+            if (tree.interrupted()) {
+                throw new InterruptedException("the grade was interrupted"); // nothing is recorded for it
+            }
             tree.end();
             drain.join(1000);
             List<JsonObject> lines = readLines(resultsFile);
@@ -120,6 +148,9 @@ public final class TestRun implements AutoCloseable {
             String lastTest = "";
             for (JsonObject o : lines) {
                 if (o.has("event")) {
+                    if ("limit".equals(str(o, "event")) && breach == null) {
+                        breach = kind(str(o, "limit"));
+                    }
                     continue;
                 }
                 String ex = exerciseOfClass.get(str(o, "class"));
@@ -132,20 +163,55 @@ public final class TestRun implements AutoCloseable {
                         str(o, "output"), o.has("millis") ? o.get("millis").getAsLong() : 0,
                         o.has("weight") ? Math.max(1, o.get("weight").getAsInt()) : 1, visibility));
             }
-            if (!done) {
-                String why = !finished
-                        ? "the tests were stopped after the run's deadline of " + deadlineSeconds + " s"
-                        : "the test JVM ended unexpectedly (exit status " + p.exitValue() + ")";
-                String crash = why + (lastTest.isEmpty() ? "" : ", after the test \"" + lastTest + "\"")
+            if (breach == null && finished && !done) {
+                breach = kind(p.exitValue());
+            }
+            if (!done || breach != null) {
+                String crash = breach != null ? stopped(breach, lastTest)
+                        : (!finished ? "the tests were stopped after the run's deadline of " + deadlineSeconds + " s"
+                        : "the test JVM ended unexpectedly (" + exitStatus(p.exitValue()) + ")")
+                        + (lastTest.isEmpty() ? "" : ", after the test \"" + lastTest + "\"")
                         + ". Your code may have ended the JVM, used up its memory or hung it."
                         + tail(jvmOutput);
                 for (Map.Entry<String, List<TestResult>> e : results.entrySet()) {
-                    e.getValue().add(new TestResult("(the rest of the tests)", Status.ERROR, crash, "", 0));
+                    e.getValue().add(new TestResult(done ? "(the limits of the run)" : "(the rest of the tests)", Status.ERROR, crash, "", 0));
                 }
             }
             return new Outcome(results, (System.nanoTime() - start) / 1_000_000);
         } finally {
             close();
+        }
+    }
+
+    /** The verdict of a run that hit a limit: which one, in words, and that everything was ended. */
+    private String stopped(Limits.Kind kind, String lastTest) {
+        boolean zh = grade.course.Lang.current() == grade.course.Lang.ZH;
+        String after = lastTest.isEmpty() ? "" : zh ? "（在测试“" + lastTest + "”之后）" : " (after the test \"" + lastTest + "\")";
+        return zh ? "已停止：" + limits.words(kind) + after + "。本次运行的所有进程都已结束。"
+                : "stopped: " + limits.words(kind) + after + ". Every process of the run was ended.";
+    }
+
+    /** An exit status in words. */
+    private static String exitStatus(int status) {
+        return status == 128 + 9 ? "exit status " + status + ": it was killed, perhaps because it ran out of memory"
+                : "exit status " + status;
+    }
+
+    /** The limit behind the test JVM's exit status, if one is: a signal of an OS limit, or a full heap. */
+    private static Limits.Kind kind(int exitStatus) {
+        return switch (exitStatus) {
+            case 128 + 24 -> Limits.Kind.CPU; // SIGXCPU
+            case 128 + 25 -> Limits.Kind.FILE; // SIGXFSZ
+            case grade.runner.TestMain.OUT_OF_MEMORY -> Limits.Kind.HEAP;
+            default -> null;
+        };
+    }
+
+    private static Limits.Kind kind(String name) {
+        try {
+            return Limits.Kind.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -155,7 +221,8 @@ public final class TestRun implements AutoCloseable {
         resultsFile = scratch.resolve("results.jsonl");
         learnerDir = Files.createDirectories(scratch.resolve("learner"));
         Path tmp = Files.createDirectories(scratch.resolve("tmp"));
-        List<String> command = command(resultsFile, tmp, warm);
+        Path home = Files.createDirectories(scratch.resolve("home"));
+        List<String> command = command(resultsFile, tmp, home, warm);
         boolean sandboxed = Sandbox.mode() == Sandbox.Mode.BWRAP;
         if (sandboxed) {
             List<Path> readable = new ArrayList<>(Sandbox.classPathFiles(graderClassPath()));
@@ -164,7 +231,7 @@ public final class TestRun implements AutoCloseable {
             if (archive != null && Files.isRegularFile(archive)) {
                 readable.add(archive);
             }
-            command = Sandbox.wrap(command, scratch, readable, hidden);
+            command = Sandbox.wrap(command, scratch, readable, hidden, limits.scratchBytes());
         }
         ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
         pb.environment().remove("JAVA_TOOL_OPTIONS");
@@ -172,16 +239,21 @@ public final class TestRun implements AutoCloseable {
         pb.environment().remove("JDK_JAVA_OPTIONS");
         pb.environment().put("LANG", "C.UTF-8");
         pb.environment().put("LC_ALL", "C.UTF-8");
-        process = tree.start(pb, !sandboxed);
+        // Code that looks for the home or a temporary folder finds the scratch folder, in either mode.
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("TMPDIR", tmp.toString());
+        process = tree.start(pb, !sandboxed, scratch);
         jvmOutput = new ByteArrayOutputStream();
-        drain = drain(process.getInputStream(), jvmOutput);
+        drain = drain(process.getInputStream(), jvmOutput, printed);
     }
 
-    private List<String> command(Path resultsFile, Path tmp, boolean warm) {
-        List<String> command = new ArrayList<>();
+    private List<String> command(Path resultsFile, Path tmp, Path home, boolean warm) {
+        List<String> command = new ArrayList<>(limits.osLimits(Files.isExecutable(PRLIMIT) ? PRLIMIT.toString() : null));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ClassDataArchive.testJvmFlags());
         command.addAll(jvmFlags(tmp));
+        command.addAll(List.of("-Xmx" + limits.testJvmHeapMb() + "m", "-Duser.home=" + home));
+        command.addAll(limits.jvmProperties());
         command.addAll(List.of("-Dgrade.failfast=" + failFast, "-Dgrade.learner.classpath=" + learnerDir,
                 "-cp", graderClassPath() + File.pathSeparator + learnerDir,
                 "grade.runner.TestMain", resultsFile.toString()));
@@ -205,16 +277,17 @@ public final class TestRun implements AutoCloseable {
     /** The test JVM's flags: a fast start for a short run, and what the runner needs. */
     static List<String> jvmFlags(Path tmp) {
         return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-                "-Xmx512m", "-Djava.security.manager=allow", "-Dfile.encoding=UTF-8",
+                "-Djava.security.manager=allow", "-Dfile.encoding=UTF-8",
                 "-Dgrade.lang=" + System.getProperty("grade.lang", "en"), "-Djava.io.tmpdir=" + tmp);
     }
 
-    private static Thread drain(InputStream in, ByteArrayOutputStream keep) {
+    private static Thread drain(InputStream in, ByteArrayOutputStream keep, AtomicLong count) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[8192];
             try (in) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
+                    count.addAndGet(n);
                     synchronized (keep) {
                         int room = Math.max(0, Math.min(n, JVM_OUTPUT_CAP - keep.size()));
                         keep.write(buf, 0, room);

@@ -47,39 +47,79 @@ final class Describe {
             return new Verdict("fail", pick("your code overflowed the stack (endless recursion?)", "你的代码栈溢出了（无限递归？）")
                     + frames(t, learnerClasses));
         }
+        if (t instanceof OutOfMemoryError && message.contains("native thread")) {
+            return new Verdict("fail", pick("your code started so many threads that the JVM could not start another"
+                    + " (threads and memory are limited per process)", "你的代码启动了太多线程，JVM 无法再创建新线程（每个进程的线程和内存都有上限）")
+                    + frames(t, learnerClasses));
+        }
         if (t instanceof OutOfMemoryError) {
             return new Verdict("fail", pick("your code ran out of memory (", "你的代码耗尽了内存（") + message + pick(")", "）")
                     + frames(t, learnerClasses));
         }
         String text = pick("your code threw ", "你的代码抛出了 ") + type + (message.isEmpty() ? "" : ": " + message);
+        if (message.contains("File too large")) {
+            long limit = Long.getLong("grade.limit.fileBytes", 0);
+            text += pick(" — a file your code wrote grew beyond " + limit + " bytes (the limit per file)",
+                    " —— 你的代码写的一个文件超过了 " + limit + " 字节（每个文件的上限）");
+        }
         return new Verdict("fail", text + frames(t, learnerClasses));
     }
 
     /** getMessage, read safely: on another thread, with a deadline, cut to a sane length. */
     static String safeMessage(Throwable t) {
-        CompletableFuture<String> f = new CompletableFuture<>();
+        String m;
+        try {
+            m = readSafely(() -> {
+                String got = t.getMessage();
+                return got == null ? "" : new String(got.toCharArray());
+            }, "getMessage");
+        } catch (IllegalStateException why) {
+            return why.getMessage();
+        }
+        return m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE) + "… [" + (m.length() - MAX_MESSAGE) + " more characters]" : m;
+    }
+
+    /**
+     * Calls a method of a learner-made throwable on another thread with a deadline, since it may
+     * loop or throw; returns what it returned, or words saying why it could not be read.
+     */
+    private static <T> T readSafely(java.util.concurrent.Callable<T> read, String method) {
+        CompletableFuture<Object> f = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try {
-                String m = t.getMessage();
-                f.complete(m == null ? "" : new String(m.toCharArray()));
+                f.complete(read.call());
             } catch (Throwable e) {
-                f.complete("(the exception's message could not be read: its getMessage threw " + e.getClass().getName() + ")");
+                f.complete(new IllegalStateException(pick("(the exception's message could not be read: its " + method + " threw "
+                        + e.getClass().getName() + ")", "（无法读取异常的信息：它的 " + method + " 抛出了 " + e.getClass().getName() + "）")));
             }
-        }, "message reader");
+        }, "reading " + method);
         reader.setDaemon(true);
         reader.start();
+        Object got;
         try {
-            String m = f.get(2, TimeUnit.SECONDS);
-            return m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE) + "… [" + (m.length() - MAX_MESSAGE) + " more characters]" : m;
+            got = f.get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
-            return "(the exception's message could not be read within 2 s: its getMessage never returned)";
+            got = new IllegalStateException(pick("(the exception's message could not be read within 2 s: its " + method
+                    + " never returned)", "（2 秒内无法读取异常的信息：它的 " + method + " 没有返回）"));
         }
+        if (got instanceof IllegalStateException why) {
+            throw why;
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) got;
+        return value;
     }
 
     private static String frames(Throwable t, Set<String> learnerClasses) {
         List<String> lines = new ArrayList<>();
+        StackTraceElement[] trace;
         try {
-            for (StackTraceElement e : t.getStackTrace()) {
+            trace = readSafely(() -> t.getStackTrace().clone(), "getStackTrace");
+        } catch (IllegalStateException e) {
+            return "";
+        }
+        try {
+            for (StackTraceElement e : trace) {
                 String cls = e.getClassName();
                 String top = cls.contains("$") ? cls.substring(0, cls.indexOf('$')) : cls;
                 if (learnerClasses.contains(top)) {

@@ -4,30 +4,42 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Collects what learner code prints during one test, up to a cap, counting what was cut. */
+/**
+ * Collects what learner code prints during one test, up to a cap, counting what was cut. When
+ * everything printed in the run passes {@code runLimit} bytes, {@code onLimit} runs (once): the
+ * runner then ends the run, since code that prints without end would otherwise keep it busy.
+ */
 final class OutputCapture extends OutputStream {
     private final int cap;
+    private final long runLimit;
+    private final Runnable onLimit;
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private long dropped;
+    private long total;
 
-    OutputCapture(int cap) {
+    OutputCapture(int cap, long runLimit, Runnable onLimit) {
         this.cap = cap;
+        this.runLimit = runLimit;
+        this.onLimit = onLimit;
     }
 
     @Override
-    public synchronized void write(int b) {
-        if (kept.size() < cap) {
-            kept.write(b);
-        } else {
-            dropped++;
+    public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        boolean over;
+        synchronized (this) {
+            int room = Math.max(0, Math.min(len, cap - kept.size()));
+            kept.write(b, off, room);
+            dropped += len - room;
+            over = total <= runLimit && (total += len) > runLimit;
         }
-    }
-
-    @Override
-    public synchronized void write(byte[] b, int off, int len) {
-        int room = Math.max(0, Math.min(len, cap - kept.size()));
-        kept.write(b, off, room);
-        dropped += len - room;
+        if (over) {
+            onLimit.run();
+        }
     }
 
     /** Returns what was printed since the last call, marked where cut, and starts afresh. */

@@ -3,8 +3,6 @@ package grade.runner;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
@@ -140,7 +138,7 @@ final class ResultListener implements TestExecutionListener {
         return "";
     }
 
-    private synchronized void write(String className, String name, String status, String message, String output, long millis, Marks marks) {
+    private void write(String className, String name, String status, String message, String output, long millis, Marks marks) {
         if (status.equals("fail") || status.equals("error")) {
             FailFast.failed();
         }
@@ -156,12 +154,6 @@ final class ResultListener implements TestExecutionListener {
         if (!marks.until().isEmpty()) {
             o.addProperty("until", marks.until());
         }
-        try {
-            out.write(gson.toJson(o));
-            out.newLine();
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestMain.writeLine(out, gson.toJson(o));
     }
 }

@@ -32,6 +32,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class TestMain {
     /** Bytes of learner output kept per test. */
     static final int OUTPUT_CAP = 64 * 1024;
+    /** Exit status of this JVM when learner code filled its heap so that the run could not go on. */
+    public static final int OUT_OF_MEMORY = 5;
 
     private TestMain() {
     }
@@ -40,12 +42,14 @@ public final class TestMain {
         Path resultsFile = Path.of(args[0]);
         ExitGuard guard = ExitGuard.install();
         PrintStream realErr = System.err;
-        OutputCapture capture = new OutputCapture(OUTPUT_CAP);
-        PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
-        System.setOut(captured);
-        System.setErr(captured);
         Gson gson = new Gson();
+        int status = 0;
         try (BufferedWriter out = Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8)) {
+            OutputCapture capture = new OutputCapture(OUTPUT_CAP, Long.getLong("grade.limit.outputBytes", Long.MAX_VALUE),
+                    () -> stop(out, "OUTPUT", guard));
+            PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
+            System.setOut(captured);
+            System.setErr(captured);
             Launcher launcher = launcher();
             List<String> units = new ArrayList<>(List.of(args).subList(1, args.length));
             if (units.remove("--warm")) {
@@ -73,19 +77,52 @@ public final class TestMain {
             }
             JsonObject done = new JsonObject();
             done.addProperty("event", "done");
-            out.write(gson.toJson(done));
-            out.newLine();
-            out.flush();
+            writeLine(out, gson.toJson(done));
+        } catch (OutOfMemoryError e) {
+            status = OUT_OF_MEMORY; // learner code filled the heap: too little is left to report anything more
         } catch (Throwable t) {
             realErr.println("grade test runner failed: " + t);
             t.printStackTrace(realErr);
+            status = 3;
         } finally {
             grade.kit.LearnerProgram.destroyAll();
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
             if (guard != null) {
                 guard.open();
             }
-            Runtime.getRuntime().halt(0);
+            Runtime.getRuntime().halt(status);
+        }
+    }
+
+    /** Writes one line of results, whole, whichever thread writes. */
+    static void writeLine(BufferedWriter out, String line) {
+        synchronized (out) {
+            try {
+                out.write(line);
+                out.newLine();
+                out.flush();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Ends the run at once because learner code hit a limit this JVM holds itself: records which
+     * (the grader words the verdict) and halts, ending the learner's programs first.
+     */
+    private static void stop(BufferedWriter out, String limit, ExitGuard guard) {
+        JsonObject o = new JsonObject();
+        o.addProperty("event", "limit");
+        o.addProperty("limit", limit);
+        try {
+            writeLine(out, o.toString());
+        } finally {
+            grade.kit.LearnerProgram.destroyAll();
+            if (guard != null) {
+                guard.open();
+            }
+            Runtime.getRuntime().halt(4);
         }
     }
 
@@ -139,6 +176,8 @@ public final class TestMain {
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
                 .configurationParameter("junit.jupiter.extensions.autodetection.include", FailFast.class.getName())
+                // pruning reads every failure's stack trace on JUnit's own thread: a learner throwable may loop there
+                .configurationParameter("junit.platform.stacktrace.pruning.enabled", "false")
                 .configurationParameter("junit.jupiter.testmethod.order.default", SourceOrder.class.getName())
                 .build();
         launcher.execute(request, listener);
