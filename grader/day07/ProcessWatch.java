@@ -129,38 +129,17 @@ final class ProcessWatch implements AutoCloseable {
 
     /** Processes whose environment holds this watch's token (Linux; elsewhere none are found). */
     List<ProcessHandle> tagged() {
-        List<ProcessHandle> found = new ArrayList<>();
-        Path proc = Path.of("/proc");
-        if (!Files.isDirectory(proc)) {
-            return found;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, "[0-9]*")) {
-            for (Path p : entries) {
-                long pid;
-                try {
-                    pid = Long.parseLong(p.getFileName().toString());
-                } catch (NumberFormatException e) {
-                    continue;
-                }
-                if (pid != ProcessHandle.current().pid() && hasToken(pid)) {
-                    ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(found::add);
-                }
-            }
-        } catch (IOException e) {
-            return found;
-        }
-        return found;
+        return grade.kit.Processes.withEnvironment(ENV, token);
     }
 
     /** Whether the environment of process pid holds this watch's token (Linux). */
     private boolean hasToken(long pid) {
-        byte[] env;
         try {
-            env = Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ"));
+            byte[] env = Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ"));
+            return grade.kit.Processes.holds(env, (ENV + "=" + token).getBytes(StandardCharsets.UTF_8));
         } catch (IOException | SecurityException e) {
             return false; // gone, another user's process, or no /proc
         }
-        return contains(env, (ENV + "=" + token).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether a process with this pid is a zombie (ended, not yet reaped) child of {@code parent} (Linux). */
@@ -201,23 +180,5 @@ final class ProcessWatch implements AutoCloseable {
 
     private static String shorten(String commandLine) {
         return commandLine.replaceAll("-cp \\S+ ", "-cp … ");
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            if (i > 0 && haystack[i - 1] != 0) {
-                continue;
-            }
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            if (i + needle.length == haystack.length || haystack[i + needle.length] == 0) {
-                return true;
-            }
-        }
-        return false;
     }
 }

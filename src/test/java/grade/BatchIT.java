@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -25,13 +26,7 @@ class BatchIT {
     Path work;
 
     private static String run(Path dir, List<String> command) throws Exception {
-        Path log = Files.createTempFile("batch", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("LANG", "C.UTF-8");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        assertTrue(p.waitFor(15, TimeUnit.MINUTES), "did not finish: " + String.join(" ", command));
-        return p.exitValue() + "\n" + Files.readString(log, StandardCharsets.UTF_8);
+        return Fixtures.runLogged(dir, java.time.Duration.ofMinutes(15), Map.of(), command);
     }
 
     @Test

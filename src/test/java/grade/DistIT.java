@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,7 @@ class DistIT {
     Path out;
 
     private static String run(Path dir, String... command) throws Exception {
-        Path log = Files.createTempFile("dist", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("LANG", "C.UTF-8");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "did not finish: " + String.join(" ", command));
-        return p.exitValue() + "\n" + Files.readString(log, StandardCharsets.UTF_8);
+        return Fixtures.runLogged(dir, java.time.Duration.ofSeconds(180), Map.of(), List.of(command));
     }
 
     @Test

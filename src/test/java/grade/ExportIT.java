@@ -38,15 +38,9 @@ class ExportIT {
     Path tmp;
 
     private static String run(Path dir, Map<String, String> env, String... command) throws Exception {
-        Path log = Files.createTempFile("export", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("LANG", "C.UTF-8");
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "did not finish: " + String.join(" ", command));
-        return p.exitValue() + "\n" + Files.readString(log, StandardCharsets.UTF_8);
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        return Fixtures.runLogged(dir, java.time.Duration.ofSeconds(300), all, List.of(command));
     }
 
     private static String grade(Path dir, String... args) throws Exception {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -154,6 +155,30 @@ final class Fixtures {
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+        }
+    }
+
+    /**
+     * Runs a command in {@code dir} with a UTF-8 locale, stdin closed and {@code env} added, and
+     * returns its exit status and everything it printed: {@code "0\n..."}. Fails the test when it
+     * has not finished within {@code timeout}.
+     */
+    static String runLogged(Path dir, java.time.Duration timeout, Map<String, String> env, List<String> command) throws Exception {
+        Path log = Files.createTempFile("grade-run", ".txt");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("LANG", "C.UTF-8");
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            p.getOutputStream().close();
+            if (!p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                org.junit.jupiter.api.Assertions.fail("did not finish within " + timeout + ": " + String.join(" ", command));
+            }
+            return p.exitValue() + "\n" + Files.readString(log, java.nio.charset.StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(log);
         }
     }
 }

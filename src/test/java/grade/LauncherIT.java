@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -16,13 +17,7 @@ import org.junit.jupiter.api.condition.OS;
 @DisabledOnOs(OS.WINDOWS)
 class LauncherIT {
     private static String run(List<String> command) throws Exception {
-        Path home = Path.of(System.getProperty("grade.home"));
-        Path out = Files.createTempFile("launcher", ".txt");
-        Process p = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
-        String text = Files.readString(out, StandardCharsets.UTF_8);
-        return p.exitValue() + "\n" + text;
+        return Fixtures.runLogged(Path.of(System.getProperty("grade.home")), java.time.Duration.ofSeconds(120), Map.of(), command);
     }
 
     @Test

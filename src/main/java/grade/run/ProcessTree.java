@@ -114,42 +114,6 @@ final class ProcessTree {
 
     /** Processes whose environment carries this run's token (Linux; elsewhere none are found). */
     private List<ProcessHandle> tagged() {
-        List<ProcessHandle> found = new ArrayList<>();
-        byte[] needle = (TOKEN_ENV + "=" + token).getBytes(StandardCharsets.UTF_8);
-        long me = ProcessHandle.current().pid();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-            for (Path dir : entries) {
-                try {
-                    long pid = Long.parseLong(dir.getFileName().toString());
-                    if (pid != me && holds(Files.readAllBytes(dir.resolve("environ")), needle)) {
-                        ProcessHandle.of(pid).ifPresent(found::add);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // gone, or not ours to read
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return found; // no /proc here
-        }
-        return found;
-    }
-
-    /** Whether a NUL-separated environment block holds exactly {@code entry}. */
-    static boolean holds(byte[] env, byte[] entry) {
-        outer:
-        for (int i = 0; i + entry.length <= env.length; i++) {
-            if (i > 0 && env[i - 1] != 0) {
-                continue;
-            }
-            for (int j = 0; j < entry.length; j++) {
-                if (env[i + j] != entry[j]) {
-                    continue outer;
-                }
-            }
-            if (i + entry.length == env.length || env[i + entry.length] == 0) {
-                return true;
-            }
-        }
-        return false;
+        return grade.kit.Processes.withEnvironment(TOKEN_ENV, token);
     }
 }
