@@ -25,6 +25,13 @@ public final class Main {
 
     static int run(String... args) {
         CommandLine cli = new CommandLine(new GradeCommand());
+        java.util.Set<String> named = java.util.Set.of(args);
+        boolean help = named.contains("help") || named.contains("-h") || named.contains("--help");
+        GradeCommand.SUBCOMMANDS.forEach((name, command) -> {
+            if (help || named.contains(name)) {
+                cli.addSubcommand(name, command);
+            }
+        });
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
