@@ -43,11 +43,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
     GradeCommand.Format format = GradeCommand.Format.text;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Grading runs side by side (default: the number of cores, ${DEFAULT-VALUE}).")
-    int jobs = Runtime.getRuntime().availableProcessors();
-
-    /** Test JVMs side by side in one run of starters or known-wrong solutions. */
-    static final int WAITING_JVMS = 4;
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Grading runs side by side (default: 3 per core, ${DEFAULT-VALUE}: most of a run is waiting).")
+    int jobs = 3 * Runtime.getRuntime().availableProcessors();
 
     /** One check of one exercise. */
     record Check(String exercise, String name, boolean ok, String detail, long millis) {
@@ -69,11 +66,12 @@ final class VerifyCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         Compiler compiler = new Compiler(ctx.cacheFor(Optional.empty()));
-        // A solution's run is busy (every test runs); it gets a test JVM per core. A starter or a
-        // known-wrong solution is proven wrong by its first failing test, and what such runs mostly
-        // do is wait (for a timeout, for a program that hangs), so their exercises each get a JVM.
+        // A solution's run is long (every test runs); it gets a test JVM per core. A starter or a
+        // known-wrong solution is proven wrong by its first failing test; such runs are short and
+        // mostly wait, so they get one test JVM each (a test JVM costs half a second of a core)
+        // and many of them go side by side (--jobs).
         Grading grading = new Grading(compiler).testJvms(Runtime.getRuntime().availableProcessors());
-        Grading failing = new Grading(compiler).failFast(true).testJvms(WAITING_JVMS);
+        Grading failing = new Grading(compiler).failFast(true);
         Map<String, List<Check>> checks = new LinkedHashMap<>();
         chosen.forEach(e -> checks.put(e.id(), new ArrayList<>()));
 
@@ -83,27 +81,33 @@ final class VerifyCommand implements Callable<Integer> {
                     enough ? "" : rel(ctx, e.dir().resolve("exercise.json")) + " has " + e.hints().size() + " hint(s); give at least two, from a nudge to nearly the answer"));
         }
         log.println(style.dim(grade.run.Sandbox.describe(common.sandbox()) + " · " + jobs + (jobs == 1 ? " run" : " runs") + " at a time"));
+        Path timesFile = ctx.cacheFor(Optional.empty()).resolve("verify-times.json");
+        Map<String, Long> lastTimes = readTimes(timesFile);
+        Map<String, Long> times = new java.util.concurrent.ConcurrentHashMap<>(lastTimes);
         List<Job> plan = plan(ctx, chosen);
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
-            List<Future<GradeReport>> reports = new ArrayList<>();
-            for (Job job : plan) {
-                reports.add(pool.submit(() -> {
+            Map<Job, Future<GradeReport>> reports = new java.util.IdentityHashMap<>();
+            for (Job job : longestFirst(plan, lastTimes)) {
+                reports.put(job, pool.submit(() -> {
                     long t = System.nanoTime();
                     GradeReport r = (job.kind() == Kind.SOLUTION ? grading : failing).grade(job.exercises(), job.sources());
+                    long took = (System.nanoTime() - t) / 1_000_000;
+                    times.put(job.label(), took);
                     synchronized (log) {
                         log.println(style.dim("  graded " + job.label() + " in "
-                                + String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - t) / 1e9)));
+                                + String.format(java.util.Locale.ROOT, "%.1f s", took / 1000.0)));
                     }
                     return r;
                 }));
             }
-            for (int i = 0; i < plan.size(); i++) {
-                record(checks, plan.get(i), reports.get(i).get());
+            for (Job job : plan) { // in the plan's order, so that the checks come in the same order every time
+                record(checks, job, reports.get(job).get());
             }
         } finally {
             pool.shutdownNow();
         }
+        writeTimes(timesFile, times);
         long millis = (System.nanoTime() - start) / 1_000_000;
         boolean allOk = checks.values().stream().flatMap(List::stream).allMatch(Check::ok);
         if (json) {
@@ -112,6 +116,39 @@ final class VerifyCommand implements Callable<Integer> {
             print(out, style, checks, allOk, millis);
         }
         return allOk ? 0 : Main.FAILED;
+    }
+
+    /**
+     * The plan with its longest runs first, by how long each took the last time (runs not seen
+     * before count as long): with many runs side by side, a long one started last would hold
+     * up the end.
+     */
+    static List<Job> longestFirst(List<Job> plan, Map<String, Long> lastTimes) {
+        List<Job> sorted = new ArrayList<>(plan);
+        sorted.sort(java.util.Comparator.comparingLong((Job j) -> -lastTimes.getOrDefault(j.label(), Long.MAX_VALUE / 2)));
+        return sorted;
+    }
+
+    private static Map<String, Long> readTimes(Path file) {
+        Map<String, Long> times = new java.util.HashMap<>();
+        try {
+            JsonObject o = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(file)).getAsJsonObject();
+            o.entrySet().forEach(e -> times.put(e.getKey(), e.getValue().getAsLong()));
+        } catch (java.io.IOException | RuntimeException e) {
+            // none yet, or unreadable: the plan's own order
+        }
+        return times;
+    }
+
+    private static void writeTimes(Path file, Map<String, Long> times) {
+        JsonObject o = new JsonObject();
+        new java.util.TreeMap<>(times).forEach(o::addProperty);
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            OutputFile.write(file, o.toString());
+        } catch (java.io.IOException | RuntimeException e) {
+            // only an order for next time
+        }
     }
 
     /** One grading run of the plan: a day's solutions, its starters, or one round of its known-wrong solutions. */

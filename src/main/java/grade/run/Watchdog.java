@@ -17,6 +17,8 @@ final class Watchdog implements AutoCloseable {
     private static final long PERIOD_MS = 150;
     /** The scratch folder is measured every this many samples (du is a process of its own). */
     private static final int SCRATCH_EVERY = 6;
+    /** The list of the tree's processes is made anew every this many samples (new ones show up then). */
+    private static final int TREE_EVERY = 3;
     private static final Path DU = Path.of("/usr/bin/du");
 
     private final Limits limits;
@@ -27,6 +29,7 @@ final class Watchdog implements AutoCloseable {
     private final Thread thread;
     private volatile Limits.Kind breach;
     private int samples;
+    private List<ProcessHandle> known = new ArrayList<>();
 
     /**
      * Starts watching {@code root} and its descendants; {@code printed} counts bytes the test JVM
@@ -66,14 +69,18 @@ final class Watchdog implements AutoCloseable {
 
     /** One look at the tree, the output and the scratch folder; the limit hit, or null. */
     Limits.Kind sample() {
-        List<ProcessHandle> all = new ArrayList<>();
-        all.add(root);
-        root.descendants().forEach(all::add);
+        if (samples % TREE_EVERY == 0 || known.isEmpty()) {
+            // listing the descendants reads every process of the machine: not at every look
+            known = new ArrayList<>();
+            known.add(root);
+            root.descendants().forEach(known::add);
+        }
+        List<ProcessHandle> all = known;
         long tasks = 0;
         long rssKb = 0;
         for (ProcessHandle h : all) {
             long[] status = status(h.pid());
-            tasks += status == null ? 1 : status[0];
+            tasks += status != null ? status[0] : h.isAlive() ? 1 : 0; // one that is gone since the list was made counts for nothing
             rssKb += status == null ? 0 : status[1];
         }
         if (tasks > limits.tasks()) {

@@ -72,7 +72,15 @@ public final class TestMain {
                 }
                 if (!found.isEmpty()) {
                     FailFast.reset();
-                    run(launcher, found, timeout, listener);
+                    try {
+                        run(launcher, found, timeout, listener);
+                    } catch (OutOfMemoryError e) {
+                        if (String.valueOf(e.getMessage()).contains("native thread")) {
+                            // no thread could be started any more: too many of them for the run's limits
+                            stop(out, "TASKS", guard);
+                        }
+                        throw e;
+                    }
                 }
             }
             JsonObject done = new JsonObject();
