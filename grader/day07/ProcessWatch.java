@@ -1,8 +1,6 @@
 package day07;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +48,7 @@ final class ProcessWatch implements AutoCloseable {
      * carrying this watch's token (an orphan of a program the test started).
      */
     Optional<ProcessHandle> ours(long pid) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> descendsFromThisJvm(h) || hasToken(pid));
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> descendsFromThisJvm(h) || grade.kit.Processes.hasEnvironment(pid, ENV, token));
     }
 
     private static boolean descendsFromThisJvm(ProcessHandle h) {
@@ -130,16 +128,6 @@ final class ProcessWatch implements AutoCloseable {
     /** Processes whose environment holds this watch's token (Linux; elsewhere none are found). */
     List<ProcessHandle> tagged() {
         return grade.kit.Processes.withEnvironment(ENV, token);
-    }
-
-    /** Whether the environment of process pid holds this watch's token (Linux). */
-    private boolean hasToken(long pid) {
-        try {
-            byte[] env = Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ"));
-            return grade.kit.Processes.holds(env, (ENV + "=" + token).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException | SecurityException e) {
-            return false; // gone, another user's process, or no /proc
-        }
     }
 
     /** Whether a process with this pid is a zombie (ended, not yet reaped) child of {@code parent} (Linux). */

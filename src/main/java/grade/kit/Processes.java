@@ -37,19 +37,37 @@ public final class Processes {
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, "[0-9]*")) {
             for (Path dir : entries) {
+                long pid;
                 try {
-                    long pid = Long.parseLong(dir.getFileName().toString());
-                    if (pid != me && holds(Files.readAllBytes(dir.resolve("environ")), entry)) {
-                        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(found::add);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // gone, or another user's process
+                    pid = Long.parseLong(dir.getFileName().toString());
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (pid != me && hasEnvironment(pid, entry)) {
+                    ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(found::add);
                 }
             }
         } catch (IOException | RuntimeException e) {
             return found;
         }
         return found;
+    }
+
+    /**
+     * Whether the environment of process {@code pid} holds exactly {@code name=value} (Linux;
+     * false for a process that is gone or not ours to read, and elsewhere).
+     * <pre>{@code boolean ours = Processes.hasEnvironment(pid, "WATCH", token);}</pre>
+     */
+    public static boolean hasEnvironment(long pid, String name, String value) {
+        return hasEnvironment(pid, (name + "=" + value).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean hasEnvironment(long pid, byte[] entry) {
+        try {
+            return holds(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")), entry);
+        } catch (IOException | RuntimeException e) {
+            return false; // gone, another user's process, or no /proc
+        }
     }
 
     /**
