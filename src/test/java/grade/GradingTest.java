@@ -12,9 +12,9 @@ import grade.report.ExerciseResult;
 import grade.report.GradeReport;
 import grade.report.Status;
 import grade.report.TestResult;
-import grade.run.Grading;
-import grade.run.TestRun;
-import grade.workspace.Sources;
+import grade.engine.Grading;
+import grade.engine.TestRun;
+import grade.engine.Sources;
 import grade.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,9 +150,9 @@ class GradingTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "in mode {0}")
-    @org.junit.jupiter.params.provider.EnumSource(grade.run.Sandbox.Mode.class)
-    void processesLeftBehindAreEndedEvenWhenTheyIgnoreSigterm(grade.run.Sandbox.Mode mode) throws Exception {
-        grade.run.Sandbox.force(mode);
+    @org.junit.jupiter.params.provider.EnumSource(grade.engine.Sandbox.Mode.class)
+    void processesLeftBehindAreEndedEvenWhenTheyIgnoreSigterm(grade.engine.Sandbox.Mode mode) throws Exception {
+        grade.engine.Sandbox.force(mode);
         try {
             java.time.Instant started = java.time.Instant.now();
             String leaky = Fixtures.HELLO_OK.replace("System.out.println(\"hello \" + args[0]);", """
@@ -176,7 +176,7 @@ class GradingTest {
             left.forEach(ProcessHandle::destroyForcibly);
             assertTrue(left.isEmpty(), "learner processes still running after the grade: " + left);
         } finally {
-            grade.run.Sandbox.force(null);
+            grade.engine.Sandbox.force(null);
         }
     }
 

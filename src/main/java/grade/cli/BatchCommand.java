@@ -1,5 +1,6 @@
 package grade.cli;
 
+import grade.terminal.Console;
 import com.google.gson.JsonObject;
 import grade.batch.BatchResult;
 import grade.batch.BrokenSubmission;
@@ -10,9 +11,9 @@ import grade.batch.Unpack;
 import grade.compile.Compiler;
 import grade.course.Exercise;
 import grade.report.GradeReport;
-import grade.report.Style;
-import grade.run.Grading;
-import grade.workspace.Sources;
+import grade.terminal.Style;
+import grade.engine.Grading;
+import grade.engine.Sources;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -109,7 +110,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         PrintStream log = Console.err();
         log.println(style.dim("Grading " + found.submissions().size() + " submissions · " + describe(chosen) + " · "
-                + grade.run.Sandbox.describe(common.sandbox()) + " · " + jobs + " at a time"));
+                + grade.engine.Sandbox.describe(common.sandbox()) + " · " + jobs + " at a time"));
         if (!found.ignored().isEmpty()) {
             log.println(style.dim("Ignored (neither a folder nor a .zip): " + String.join(", ", found.ignored())));
         }

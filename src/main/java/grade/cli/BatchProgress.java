@@ -1,5 +1,7 @@
 package grade.cli;
 
+import grade.terminal.Terminal;
+import grade.terminal.Style;
 import grade.report.Scoring;
 import java.io.PrintStream;
 
@@ -86,10 +88,10 @@ abstract class BatchProgress {
             int filled = total == 0 ? WIDTH : done * WIDTH / total;
             String bar = "[" + "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "") + "] "
                     + done + "/" + total + "  " + running + " running" + lastText;
-            if (grade.report.Width.of(bar) > columns - 1) {
+            if (grade.terminal.Width.of(bar) > columns - 1) {
                 StringBuilder cut = new StringBuilder();
                 bar.codePoints().forEachOrdered(cp -> {
-                    if (grade.report.Width.of(cut.toString()) + grade.report.Width.of(cp) <= columns - 2) {
+                    if (grade.terminal.Width.of(cut.toString()) + grade.terminal.Width.of(cp) <= columns - 2) {
                         cut.appendCodePoint(cp);
                     }
                 });

@@ -1,7 +1,7 @@
 package grade.cli;
 
 import grade.course.Lang;
-import grade.report.Style;
+import grade.terminal.Style;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -22,15 +22,15 @@ final class CommonOptions {
     String sandbox = "auto";
 
     /** Applies --sandbox (or GRADE_SANDBOX) and returns the mode in force. */
-    grade.run.Sandbox.Mode sandbox() {
+    grade.engine.Sandbox.Mode sandbox() {
         String wanted = System.getenv("GRADE_SANDBOX") != null && "auto".equals(sandbox) ? System.getenv("GRADE_SANDBOX") : sandbox;
         switch (wanted) {
-            case "bwrap" -> grade.run.Sandbox.force(grade.run.Sandbox.Mode.BWRAP);
-            case "none" -> grade.run.Sandbox.force(grade.run.Sandbox.Mode.PROCESSES);
+            case "bwrap" -> grade.engine.Sandbox.force(grade.engine.Sandbox.Mode.BWRAP);
+            case "none" -> grade.engine.Sandbox.force(grade.engine.Sandbox.Mode.PROCESSES);
             case "auto" -> { }
             default -> throw new UserError("--sandbox takes auto, bwrap or none, not \"" + wanted + "\"");
         }
-        return grade.run.Sandbox.mode();
+        return grade.engine.Sandbox.mode();
     }
 
     /** The language in force; also handed to the test JVM, whose own messages follow it. */

@@ -1,5 +1,6 @@
 package grade.cli;
 
+import grade.terminal.Console;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package grade.cli;
 
+import grade.terminal.Console;
 import grade.course.Day;
 import grade.course.Exercise;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package grade.cli;
 
+import grade.terminal.Console;
 import grade.course.Exercise;
 import java.io.IOException;
 import java.io.InputStream;

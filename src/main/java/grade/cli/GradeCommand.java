@@ -1,5 +1,6 @@
 package grade.cli;
 
+import grade.terminal.Console;
 import grade.compile.Compiler;
 import grade.course.Exercise;
 import grade.report.ClassroomReport;
@@ -10,10 +11,10 @@ import grade.report.GradescopeReport;
 import grade.report.JsonReport;
 import grade.report.JunitXmlReport;
 import grade.report.LearnerView;
-import grade.report.Style;
-import grade.report.TerminalReport;
-import grade.run.Grading;
-import grade.workspace.Sources;
+import grade.terminal.Style;
+import grade.terminal.TerminalReport;
+import grade.engine.Grading;
+import grade.engine.Sources;
 import grade.workspace.State;
 import grade.workspace.Workspace;
 import java.io.PrintStream;
@@ -126,7 +127,7 @@ final class GradeCommand implements Callable<Integer> {
         Sources sources = solutions ? Sources.solutions(ctx.course) : Sources.of(ws.get());
         if (!json) {
             out.println(style.dim("Grading " + describe(chosen) + " · " + sources.label() + " · "
-                    + grade.run.Sandbox.describe(common.sandbox())));
+                    + grade.engine.Sandbox.describe(common.sandbox())));
             out.println();
         }
         GradeReport report = new Grading(new Compiler(ctx.cacheFor(ws))).testJvms(Runtime.getRuntime().availableProcessors()).grade(chosen, sources);

@@ -1,8 +1,9 @@
 package grade.cli;
 
+import grade.terminal.Console;
 import grade.course.Exercise;
 import grade.course.Localized;
-import grade.report.Style;
+import grade.terminal.Style;
 import grade.workspace.State;
 import grade.workspace.Workspace;
 import java.io.PrintStream;

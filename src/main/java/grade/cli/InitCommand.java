@@ -1,5 +1,6 @@
 package grade.cli;
 
+import grade.terminal.Console;
 import grade.workspace.Workspace;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package grade.cli;
 
+import grade.terminal.Console;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;

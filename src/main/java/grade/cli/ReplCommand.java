@@ -1,10 +1,11 @@
 package grade.cli;
 
+import grade.terminal.Console;
 import grade.compile.CompileResult;
 import grade.compile.Compiler;
 import grade.course.Day;
 import grade.course.Exercise;
-import grade.report.Style;
+import grade.terminal.Style;
 import grade.workspace.Workspace;
 import java.io.File;
 import java.io.PrintStream;

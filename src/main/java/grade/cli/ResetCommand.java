@@ -1,5 +1,6 @@
 package grade.cli;
 
+import grade.terminal.Console;
 import grade.course.Exercise;
 import grade.workspace.Workspace;
 import java.io.BufferedReader;

@@ -1,9 +1,12 @@
 package grade.cli;
 
+import grade.terminal.Markdown;
+import grade.terminal.Terminal;
+import grade.terminal.Console;
 import grade.course.Day;
 import grade.course.Exercise;
 import grade.course.Lang;
-import grade.report.Style;
+import grade.terminal.Style;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package grade.cli;
 
+import grade.terminal.Console;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -8,10 +9,10 @@ import grade.course.Exercise;
 import grade.report.ExerciseResult;
 import grade.report.GradeReport;
 import grade.report.Status;
-import grade.report.Style;
+import grade.terminal.Style;
 import grade.report.TestResult;
-import grade.run.Grading;
-import grade.workspace.Sources;
+import grade.engine.Grading;
+import grade.engine.Sources;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class VerifyCommand implements Callable<Integer> {
             add(checks, new Check(e.id(), "has two hints or more", enough,
                     enough ? "" : rel(ctx, e.dir().resolve("exercise.json")) + " has " + e.hints().size() + " hint(s); give at least two, from a nudge to nearly the answer"));
         }
-        log.println(style.dim(grade.run.Sandbox.describe(common.sandbox()) + " · " + jobs + (jobs == 1 ? " run" : " runs") + " at a time"));
+        log.println(style.dim(grade.engine.Sandbox.describe(common.sandbox()) + " · " + jobs + (jobs == 1 ? " run" : " runs") + " at a time"));
         Path timesFile = ctx.cacheFor(Optional.empty()).resolve("verify-times.json");
         Map<String, Long> lastTimes = readTimes(timesFile);
         Map<String, Long> times = new java.util.concurrent.ConcurrentHashMap<>(lastTimes);

@@ -1,16 +1,18 @@
 package grade.cli;
 
+import grade.terminal.Keys;
+import grade.terminal.Console;
 import grade.compile.Compiler;
 import grade.course.Exercise;
 import grade.course.Localized;
 import grade.report.ExerciseResult;
 import grade.report.GradeReport;
 import grade.report.Status;
-import grade.report.Style;
-import grade.report.TerminalReport;
+import grade.terminal.Style;
+import grade.terminal.TerminalReport;
 import grade.report.TestResult;
-import grade.run.Grading;
-import grade.workspace.Sources;
+import grade.engine.Grading;
+import grade.engine.Sources;
 import grade.workspace.State;
 import grade.workspace.Workspace;
 import java.io.IOException;
@@ -73,7 +75,7 @@ final class WatchCommand implements Callable<Integer> {
         ws = ctx.workspace(true, out).orElseThrow();
         state = State.load(ws);
         sources = Sources.of(ws);
-        out.println(style.dim(grade.run.Sandbox.describe(common.sandbox())));
+        out.println(style.dim(grade.engine.Sandbox.describe(common.sandbox())));
         grading = new Grading(new Compiler(ctx.cacheFor(java.util.Optional.of(ws)))).testJvms(Runtime.getRuntime().availableProcessors()).keepReady(true);
         List<Exercise> queue = queue();
         int at = 0;

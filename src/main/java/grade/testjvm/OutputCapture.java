@@ -1,4 +1,4 @@
-package grade.runner;
+package grade.testjvm;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

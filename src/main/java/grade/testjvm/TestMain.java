@@ -1,4 +1,4 @@
-package grade.runner;
+package grade.testjvm;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;

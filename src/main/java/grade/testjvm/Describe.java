@@ -1,4 +1,4 @@
-package grade.runner;
+package grade.testjvm;
 
 import static grade.kit.Say.pick;
 

@@ -1,4 +1,4 @@
-package grade.run;
+package grade.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * A class data sharing archive for the test JVM: the classes of JUnit, the runner and the kit,
  * already parsed and verified, mapped into each new test JVM instead of loaded from the jar. It
  * saves about a third of a test JVM's start. The archive is made once per build of the grader
- * (and per Java version) by a short warm-up run of {@link grade.runner.Warmup}, whose class path
+ * (and per Java version) by a short warm-up run of {@link grade.testjvm.Warmup}, whose class path
  * is the grader's alone; a test JVM's class path is that plus the learner's folders, which the
  * JVM accepts. A missing, stale or unusable archive only costs that saving: the JVM then loads
  * classes the usual way, silently.
@@ -81,8 +81,8 @@ public final class ClassDataArchive {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:ArchiveClassesAtExit=" + tmp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             command.addAll(TestRun.jvmFlags(scratch));
-            command.addAll(List.of("-Dgrade.learner.classpath=", "-cp", jar.toString(), "grade.runner.TestMain",
-                    scratch.resolve("results.jsonl").toString(), "10=" + grade.runner.Warmup.class.getName()));
+            command.addAll(List.of("-Dgrade.learner.classpath=", "-cp", jar.toString(), "grade.testjvm.TestMain",
+                    scratch.resolve("results.jsonl").toString(), "10=" + grade.testjvm.Warmup.class.getName()));
             Process p = new ProcessBuilder(command).directory(scratch.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {

@@ -1,4 +1,4 @@
-package grade.runner;
+package grade.testjvm;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;

@@ -1,4 +1,4 @@
-package grade.cli;
+package grade.terminal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * character mode with {@code stty} (and restored on exit), so a key acts without Enter;
  * elsewhere a key followed by Enter works too.
  */
-final class Keys implements AutoCloseable {
+public final class Keys implements AutoCloseable {
     private final String saved;
 
     private Keys(String saved) {
@@ -20,7 +20,7 @@ final class Keys implements AutoCloseable {
     }
 
     /** Starts reading keys into {@code sink}; each key arrives as a one-character string. */
-    static Keys start(BlockingQueue<String> sink) {
+    public static Keys start(BlockingQueue<String> sink) {
         String saved = System.console() != null ? stty("-g") : null;
         if (saved != null) {
             stty("-icanon", "-echo", "min", "1");

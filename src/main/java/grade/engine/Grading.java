@@ -1,4 +1,4 @@
-package grade.run;
+package grade.engine;
 
 import grade.compile.CompileResult;
 import grade.compile.Compiler;
@@ -7,7 +7,7 @@ import grade.course.Lang;
 import grade.report.ExerciseResult;
 import grade.report.GradeReport;
 import grade.report.TestResult;
-import grade.workspace.Sources;
+import grade.engine.Sources;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

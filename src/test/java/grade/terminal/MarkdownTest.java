@@ -1,11 +1,9 @@
-package grade.cli;
+package grade.terminal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grade.report.Style;
-import grade.report.Width;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

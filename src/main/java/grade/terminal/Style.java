@@ -1,5 +1,6 @@
-package grade.report;
+package grade.terminal;
 
+import grade.report.Status;
 import org.fusesource.jansi.Ansi;
 
 /** Colour for the terminal, or none: with --no-color, NO_COLOR, or when output is not a terminal. */

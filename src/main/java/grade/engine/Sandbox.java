@@ -1,4 +1,4 @@
-package grade.run;
+package grade.engine;
 
 import java.io.File;
 import java.io.IOException;

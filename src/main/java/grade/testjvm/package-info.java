@@ -3,4 +3,4 @@
  * Platform Launcher and writes one plain JSON line per result to a file the grader reads. Nothing
  * the learner's code made (exceptions, output) leaves this JVM except as a capped, plain string.
  */
-package grade.runner;
+package grade.testjvm;

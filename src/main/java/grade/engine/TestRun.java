@@ -1,4 +1,4 @@
-package grade.run;
+package grade.engine;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -202,7 +202,7 @@ public final class TestRun implements AutoCloseable {
         return switch (exitStatus) {
             case 128 + 24 -> Limits.Kind.CPU; // SIGXCPU
             case 128 + 25 -> Limits.Kind.FILE; // SIGXFSZ
-            case grade.runner.TestMain.OUT_OF_MEMORY -> Limits.Kind.HEAP;
+            case grade.testjvm.TestMain.OUT_OF_MEMORY -> Limits.Kind.HEAP;
             default -> null;
         };
     }
@@ -256,7 +256,7 @@ public final class TestRun implements AutoCloseable {
         command.addAll(limits.jvmProperties());
         command.addAll(List.of("-Dgrade.failfast=" + failFast, "-Dgrade.learner.classpath=" + learnerDir,
                 "-cp", graderClassPath() + File.pathSeparator + learnerDir,
-                "grade.runner.TestMain", resultsFile.toString()));
+                "grade.testjvm.TestMain", resultsFile.toString()));
         if (warm) {
             command.add("--warm");
         }

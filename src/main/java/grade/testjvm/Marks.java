@@ -1,4 +1,4 @@
-package grade.runner;
+package grade.testjvm;
 
 import grade.kit.Hidden;
 import grade.kit.Weight;

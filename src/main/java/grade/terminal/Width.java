@@ -1,4 +1,4 @@
-package grade.report;
+package grade.terminal;
 
 /**
  * How many terminal columns text takes: Chinese, Japanese and Korean characters, full-width

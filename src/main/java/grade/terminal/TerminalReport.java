@@ -1,6 +1,12 @@
-package grade.report;
+package grade.terminal;
 
 import grade.course.Lang;
+import grade.report.ExerciseResult;
+import grade.report.GradeReport;
+import grade.report.Scoring;
+import grade.report.Status;
+import grade.report.TestResult;
+import grade.report.Words;
 import grade.kit.Text;
 import java.io.PrintStream;
 import java.util.List;
@@ -96,7 +102,7 @@ public final class TerminalReport {
         return Text.indent(block, prefix);
     }
 
-    static String seconds(long millis) {
+    public static String seconds(long millis) {
         return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

@@ -1,7 +1,8 @@
-package grade.workspace;
+package grade.engine;
 
 import grade.course.Course;
 import grade.course.Exercise;
+import grade.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;

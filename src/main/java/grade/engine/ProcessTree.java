@@ -1,4 +1,4 @@
-package grade.run;
+package grade.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

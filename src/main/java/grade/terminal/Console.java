@@ -1,4 +1,4 @@
-package grade.cli;
+package grade.terminal;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * UTF-8 stdout and stderr, whatever the platform's default encoding (Chinese must survive). On
  * Windows, Jansi's console streams turn the colour codes into console colours.
  */
-final class Console {
+public final class Console {
     private static PrintStream out;
     private static PrintStream err;
 
@@ -18,7 +18,7 @@ final class Console {
 
     private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
-    static synchronized PrintStream out() {
+    public static synchronized PrintStream out() {
         if (out == null && WINDOWS) {
             org.fusesource.jansi.AnsiConsole.systemInstall();
             out = org.fusesource.jansi.AnsiConsole.out();
@@ -29,7 +29,7 @@ final class Console {
         return out;
     }
 
-    static synchronized PrintStream err() {
+    public static synchronized PrintStream err() {
         if (err == null && WINDOWS) {
             org.fusesource.jansi.AnsiConsole.systemInstall();
             err = org.fusesource.jansi.AnsiConsole.err();

@@ -1,4 +1,4 @@
-package grade.runner;
+package grade.testjvm;
 
 import grade.kit.Expect;
 import grade.kit.LearnerClass;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Not a hidden test of the course: the warm-up run that makes the test JVM's class data sharing
- * archive (see {@code grade.run.ClassDataArchive}) runs these, so that the classes every grading
+ * archive (see {@code grade.engine.ClassDataArchive}) runs these, so that the classes every grading
  * run needs (the launcher, Jupiter's engine, the kit, the ways a test fails) are in the archive.
  */
 @DisplayName("warm-up")
@@ -31,7 +31,7 @@ public class Warmup {
     @Test
     @DisplayName("a learner class that is missing")
     void missing() {
-        LearnerClass.of("grade.runner.NoSuchLearnerClass").staticMethod(void.class, "run").call();
+        LearnerClass.of("grade.testjvm.NoSuchLearnerClass").staticMethod(void.class, "run").call();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package grade.run;
+package grade.engine;
 
 import grade.course.Lang;
 import java.util.ArrayList;

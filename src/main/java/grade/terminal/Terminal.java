@@ -1,4 +1,4 @@
-package grade.cli;
+package grade.terminal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** The terminal's width in columns: $COLUMNS, else the tty's own size, else 100. */
-final class Terminal {
+public final class Terminal {
     private Terminal() {
     }
 
-    static int width() {
+    public static int width() {
         String columns = System.getenv("COLUMNS");
         if (columns != null && columns.matches("\\d{2,4}")) {
             return Integer.parseInt(columns);

@@ -1,7 +1,6 @@
-package grade.cli;
+package grade.terminal;
 
-import grade.report.Style;
-import grade.report.Width;
+import grade.terminal.Style;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -12,7 +11,7 @@ import java.util.regex.Pattern;
  * the terminal's width (Chinese characters count two columns and may break anywhere), code
  * blocks kept as they are, inline code, bold and emphasis in colour, links as text (address).
  */
-final class Markdown {
+public final class Markdown {
     private static final Pattern INLINE = Pattern.compile("`([^`]+)`|\\*\\*([^*]+)\\*\\*|(?<![\\w*])[*_]([^*_\\s][^*_]*)[*_](?![\\w*])|\\[([^\\]]+)]\\(([^)]+)\\)");
     /** Punctuation that never starts a line in Chinese typesetting. */
     private static final String CLOSING = "，。、；：！？）」』】》”’,.;:!?)";
@@ -32,7 +31,7 @@ final class Markdown {
         this.width = Math.max(30, width);
     }
 
-    static String render(String md, Style style, int width) {
+    public static String render(String md, Style style, int width) {
         return new Markdown(style, width).run(md);
     }
 
