@@ -45,6 +45,16 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** Settings for grading in {@code mode}, in English, under the default limits. */
+    static grade.engine.Settings settings(grade.engine.Sandbox.Mode mode) {
+        return new grade.engine.Settings(grade.course.Lang.EN, mode, grade.engine.Limits.DEFAULT, 2, false);
+    }
+
+    /** Settings for grading in the sandbox where it works here. */
+    static grade.engine.Settings settings() {
+        return settings(grade.engine.Sandbox.choose("auto"));
+    }
+
     /** Writes the course under {@code home}; returns home. */
     static Path course(Path home) throws IOException {
         write(home.resolve("exercises/day90/day.json"), """

@@ -13,7 +13,6 @@ import grade.report.GradeReport;
 import grade.report.Status;
 import grade.report.TestResult;
 import grade.engine.Grading;
-import grade.engine.TestRun;
 import grade.engine.Sources;
 import grade.workspace.Workspace;
 import java.nio.file.Files;
@@ -47,7 +46,17 @@ class GradingTest {
         if (hello != null) {
             Fixtures.write(workspace.root().resolve("day90/Hello.java"), hello);
         }
-        return new Grading(new Compiler(cache)).grade(course.exercises(), Sources.of(workspace));
+        return grade(Fixtures.settings(), sum, hello);
+    }
+
+    private GradeReport grade(grade.engine.Settings settings, String sum, String hello) throws Exception {
+        if (sum != null) {
+            Fixtures.write(workspace.root().resolve("day90/Sum.java"), sum);
+        }
+        if (hello != null) {
+            Fixtures.write(workspace.root().resolve("day90/Hello.java"), hello);
+        }
+        return new Grading(new Compiler(cache), settings).grade(course.exercises(), Sources.of(workspace));
     }
 
     private static ExerciseResult result(GradeReport r, String id) {
@@ -152,8 +161,7 @@ class GradingTest {
     @org.junit.jupiter.params.ParameterizedTest(name = "in mode {0}")
     @org.junit.jupiter.params.provider.EnumSource(grade.engine.Sandbox.Mode.class)
     void processesLeftBehindAreEndedEvenWhenTheyIgnoreSigterm(grade.engine.Sandbox.Mode mode) throws Exception {
-        grade.engine.Sandbox.force(mode);
-        try {
+        {
             java.time.Instant started = java.time.Instant.now();
             String leaky = Fixtures.HELLO_OK.replace("System.out.println(\"hello \" + args[0]);", """
                     System.out.println("hello " + args[0]);
@@ -162,7 +170,7 @@ class GradingTest {
                             } catch (java.io.IOException e) {
                                 throw new java.io.UncheckedIOException(e);
                             }""");
-            GradeReport r = grade(Fixtures.SUM_OK, leaky);
+            GradeReport r = grade(Fixtures.settings(mode), Fixtures.SUM_OK, leaky);
             assertEquals(Status.PASS, result(r, "day90/hello").status(), messages(result(r, "day90/hello")));
             // The learner's child (which ignores SIGTERM) must be gone: look for it among all processes.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -175,8 +183,6 @@ class GradingTest {
             } while (!left.isEmpty() && System.nanoTime() < deadline && sleep());
             left.forEach(ProcessHandle::destroyForcibly);
             assertTrue(left.isEmpty(), "learner processes still running after the grade: " + left);
-        } finally {
-            grade.engine.Sandbox.force(null);
         }
     }
 
@@ -198,12 +204,16 @@ class GradingTest {
 
     @Test
     void theRunDeadlineStopsATestThatIgnoresItsTimeout() throws Exception {
-        Exercise sum = course.exercise("day90/sum").orElseThrow();
-        Path classes = new Compiler(cache).compile(sum.id(), course.solution(sum), sum.files()).classes();
+        Fixtures.exercise(home, "sum", "day90/Sum.java", "day90.StuckTest", Fixtures.SUM_STARTER, 60);
+        Exercise sum = Catalogue.load(home).exercise("day90/sum").orElseThrow();
+        grade.engine.Settings base = Fixtures.settings();
+        grade.engine.Limits l = base.limits();
+        grade.engine.Settings settings = new grade.engine.Settings(base.lang(), base.sandbox(), new grade.engine.Limits(3, l.cpuSeconds(),
+                l.heapMb(), l.memoryMb(), l.tasks(), l.outputBytes(), l.fileBytes(), l.scratchBytes()), 1, false);
         long start = System.nanoTime();
-        TestRun.Outcome outcome = new TestRun().run(List.of(new TestRun.Unit(sum.id(), classes, List.of("day90.StuckTest"), 60)), 3);
+        GradeReport report = new Grading(new Compiler(cache), settings).grade(List.of(sum), Sources.solutions(course));
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-        List<TestResult> results = outcome.results().get(sum.id());
+        List<TestResult> results = report.exercises().get(0).tests();
         assertEquals(Status.ERROR, results.get(results.size() - 1).status());
         assertTrue(results.get(results.size() - 1).message().contains("stopped after the run's deadline of 3 s"), results.toString());
         assertTrue(seconds < 15, "took " + seconds + " s");

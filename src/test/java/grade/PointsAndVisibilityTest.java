@@ -145,7 +145,7 @@ class PointsAndVisibilityTest {
         assertEquals("fail", exercism.get(2).getAsJsonObject().get("status").getAsString());
         assertFalse(exercism.get(2).getAsJsonObject().has("output"));
 
-        String classroom = ClassroomReport.write(seen);
+        String classroom = ClassroomReport.write(seen, grade.course.Lang.EN);
         assertNoSecret(classroom, "classroom");
 
         ByteArrayOutputStream text = new ByteArrayOutputStream();
@@ -161,7 +161,7 @@ class PointsAndVisibilityTest {
     void classroomResultHasOneEntryPerExerciseWhoseScoresAddUpToTheGrade() {
         ExerciseResult tail = ExerciseResult.error(exercise("day03/tail", 10), "did not compile:\nTail.java:3:5: error: ';' expected");
         GradeReport r = new GradeReport("w", List.of(framing(), tail), 10);
-        JsonObject o = JsonParser.parseString(ClassroomReport.write(r)).getAsJsonObject();
+        JsonObject o = JsonParser.parseString(ClassroomReport.write(r, grade.course.Lang.EN)).getAsJsonObject();
         assertEquals(1, o.get("version").getAsInt());
         assertEquals("fail", o.get("status").getAsString());
         assertEquals(22, o.get("max_score").getAsInt());

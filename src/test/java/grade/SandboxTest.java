@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,15 +42,10 @@ class SandboxTest {
         workspace = Workspace.init(home.resolve("ws"), course).workspace();
     }
 
-    @AfterEach
-    void auto() {
-        Sandbox.force(null);
-    }
-
-    private ExerciseResult hello(String body) throws Exception {
+    private ExerciseResult hello(Sandbox.Mode mode, String body) throws Exception {
         Fixtures.write(workspace.root().resolve("day90/Hello.java"), Fixtures.HELLO_OK.replace(
                 "System.out.println(\"hello \" + args[0]);", body + "\n        System.out.println(\"hello \" + args[0]);"));
-        GradeReport r = new Grading(new Compiler(cache)).grade(List.of(course.exercise("day90/hello").orElseThrow()),
+        GradeReport r = new Grading(new Compiler(cache), Fixtures.settings(mode)).grade(List.of(course.exercise("day90/hello").orElseThrow()),
                 Sources.of(workspace));
         return r.exercises().get(0);
     }
@@ -62,12 +56,11 @@ class SandboxTest {
 
     @Test
     void inTheSandboxTheHomeAndTheWorkspaceCannotBeWrittenButTheScratchFolderCan() throws Exception {
-        Sandbox.force(Sandbox.Mode.BWRAP);
-        assumeTrue(Sandbox.mode() == Sandbox.Mode.BWRAP, "bubblewrap does not work on this machine");
+        assumeTrue(Sandbox.choose("bwrap") == Sandbox.Mode.BWRAP, "bubblewrap does not work on this machine");
         String marker = "grade-sandbox-" + UUID.randomUUID();
         Path inHome = Path.of(System.getProperty("user.home"), marker);
         Path inWorkspace = workspace.root().resolve(marker);
-        ExerciseResult r = hello("""
+        ExerciseResult r = hello(Sandbox.Mode.BWRAP, """
                 for (String p : new String[] {"%s", "%s", "here.txt"}) {
                             try {
                                 java.nio.file.Files.writeString(java.nio.file.Path.of(p), "x");
@@ -85,11 +78,10 @@ class SandboxTest {
 
     @Test
     void inTheSandboxAPortTakenOutsideIsFreeInside() throws Exception {
-        Sandbox.force(Sandbox.Mode.BWRAP);
-        assumeTrue(Sandbox.mode() == Sandbox.Mode.BWRAP, "bubblewrap does not work on this machine");
+        assumeTrue(Sandbox.choose("bwrap") == Sandbox.Mode.BWRAP, "bubblewrap does not work on this machine");
         try (ServerSocket outside = new ServerSocket()) {
             outside.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
-            ExerciseResult r = hello("""
+            ExerciseResult r = hello(Sandbox.Mode.BWRAP, """
                     try (java.net.ServerSocket s = new java.net.ServerSocket(%d, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
                                 System.err.println("bound");
                             } catch (java.io.IOException e) {
@@ -102,9 +94,8 @@ class SandboxTest {
 
     @Test
     void withoutTheSandboxGradingStillWorks() throws Exception {
-        Sandbox.force(Sandbox.Mode.PROCESSES);
-        ExerciseResult r = hello("");
+        ExerciseResult r = hello(Sandbox.Mode.PROCESSES, "");
         assertEquals(Status.PASS, r.status(), messages(r));
-        assertTrue(Sandbox.describe(Sandbox.mode()).contains("separate processes"));
+        assertTrue(Sandbox.describe(Sandbox.Mode.PROCESSES, grade.course.Lang.EN).contains("separate processes"));
     }
 }

@@ -13,6 +13,7 @@ import grade.course.Exercise;
 import grade.report.GradeReport;
 import grade.terminal.Style;
 import grade.engine.Grading;
+import grade.engine.Settings;
 import grade.engine.Sources;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -85,7 +86,7 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Context ctx = new Context(common);
-        common.lang();
+        Settings settings = common.settings();
         Style style = common.style();
         Path dir = submissions.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
@@ -110,7 +111,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         PrintStream log = Console.err();
         log.println(style.dim("Grading " + found.submissions().size() + " submissions · " + describe(chosen) + " · "
-                + grade.engine.Sandbox.describe(common.sandbox()) + " · " + jobs + " at a time"));
+                + grade.engine.Sandbox.describe(settings.sandbox(), settings.lang()) + " · " + jobs + " at a time"));
         if (!found.ignored().isEmpty()) {
             log.println(style.dim("Ignored (neither a folder nor a .zip): " + String.join(", ", found.ignored())));
         }
@@ -207,7 +208,7 @@ final class BatchCommand implements Callable<Integer> {
                     .map(Exercise::id).collect(Collectors.toCollection(LinkedHashSet::new));
             // The submissions folder is hidden from learner code in the sandbox: no learner reads another's work.
             Sources sources = new Sources("submission " + s.name(), e -> root, Optional.of(dir));
-            GradeReport report = new Grading(new Compiler(own.resolve("build"))).grade(chosen, sources);
+            GradeReport report = new Grading(new Compiler(own.resolve("build")), common.settings()).grade(chosen, sources);
             json = BatchResult.graded(s.name(), fingerprint, report, missing);
             kind = Kind.GRADED;
         } catch (BrokenSubmission e) {

@@ -1,6 +1,9 @@
 package grade.cli;
 
 import grade.course.Lang;
+import grade.engine.Limits;
+import grade.engine.Sandbox;
+import grade.engine.Settings;
 import grade.terminal.Style;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -21,23 +24,31 @@ final class CommonOptions {
             description = "Where learner code runs: bwrap (a bubblewrap sandbox), none (separate processes), auto (bwrap when it works here; default).")
     String sandbox = "auto";
 
-    /** Applies --sandbox (or GRADE_SANDBOX) and returns the mode in force. */
-    grade.engine.Sandbox.Mode sandbox() {
-        String wanted = System.getenv("GRADE_SANDBOX") != null && "auto".equals(sandbox) ? System.getenv("GRADE_SANDBOX") : sandbox;
-        switch (wanted) {
-            case "bwrap" -> grade.engine.Sandbox.force(grade.engine.Sandbox.Mode.BWRAP);
-            case "none" -> grade.engine.Sandbox.force(grade.engine.Sandbox.Mode.PROCESSES);
-            case "auto" -> { }
-            default -> throw new UserError("--sandbox takes auto, bwrap or none, not \"" + wanted + "\"");
+    private Settings settings;
+
+    /**
+     * The settings these options ask for: the language, the sandbox (--sandbox, else
+     * GRADE_SANDBOX, else auto), the limits (-Dgrade.limit.NAME=N), a job per core.
+     */
+    Settings settings() {
+        if (settings == null) {
+            String wanted = System.getenv("GRADE_SANDBOX") != null && "auto".equals(sandbox) ? System.getenv("GRADE_SANDBOX") : sandbox;
+            Sandbox.Mode mode;
+            Limits limits;
+            try {
+                mode = Sandbox.choose(wanted);
+                limits = Limits.fromSystem();
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+            settings = new Settings(lang(), mode, limits, Runtime.getRuntime().availableProcessors(), false);
         }
-        return grade.engine.Sandbox.mode();
+        return settings;
     }
 
-    /** The language in force; also handed to the test JVM, whose own messages follow it. */
+    /** The language asked for, else the locale's. */
     Lang lang() {
-        Lang l = lang != null ? lang : Lang.fromLocale();
-        System.setProperty("grade.lang", l.code());
-        return l;
+        return lang != null ? lang : Lang.fromLocale();
     }
 
     Style style() {

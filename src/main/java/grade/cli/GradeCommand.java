@@ -14,6 +14,7 @@ import grade.report.LearnerView;
 import grade.terminal.Style;
 import grade.terminal.TerminalReport;
 import grade.engine.Grading;
+import grade.engine.Settings;
 import grade.engine.Sources;
 import grade.workspace.State;
 import grade.workspace.Workspace;
@@ -103,7 +104,7 @@ final class GradeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Context ctx = new Context(common);
         PrintStream out = Console.out();
-        common.lang();
+        Settings settings = common.settings();
         if (day == null) {
             return new ListCommand().print(ctx, out, common.style());
         }
@@ -123,14 +124,13 @@ final class GradeCommand implements Callable<Integer> {
         if (!json && state.isPresent() && state.get().firstShowing(chosen.get(0).day())) {
             ShowCommand.printHomework(ctx, chosen, out, style, common.lang());
         }
-        common.sandbox();
         Sources sources = solutions ? Sources.solutions(ctx.course) : Sources.of(ws.get());
         if (!json) {
             out.println(style.dim("Grading " + describe(chosen) + " · " + sources.label() + " · "
-                    + grade.engine.Sandbox.describe(common.sandbox())));
+                    + grade.engine.Sandbox.describe(settings.sandbox(), settings.lang())));
             out.println();
         }
-        GradeReport report = new Grading(new Compiler(ctx.cacheFor(ws))).testJvms(Runtime.getRuntime().availableProcessors()).grade(chosen, sources);
+        GradeReport report = new Grading(new Compiler(ctx.cacheFor(ws)), settings).testJvms(Runtime.getRuntime().availableProcessors()).grade(chosen, sources);
         state.ifPresent(s -> {
             for (ExerciseResult r : report.exercises()) {
                 s.graded(r.exercise().id(), r.status().json(), r.score());
@@ -145,7 +145,7 @@ final class GradeCommand implements Callable<Integer> {
             case junit -> JunitXmlReport.write(shown);
             case gradescope -> GradescopeReport.write(report);
             case exercism -> ExercismReport.write(shown);
-            case classroom -> ClassroomReport.write(shown);
+            case classroom -> ClassroomReport.write(shown, settings.lang());
             case text -> null;
         };
         if (output != null) {

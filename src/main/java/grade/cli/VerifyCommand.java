@@ -12,6 +12,7 @@ import grade.report.Status;
 import grade.terminal.Style;
 import grade.report.TestResult;
 import grade.engine.Grading;
+import grade.engine.Settings;
 import grade.engine.Sources;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -71,8 +72,9 @@ final class VerifyCommand implements Callable<Integer> {
         // known-wrong solution is proven wrong by its first failing test; such runs are short and
         // mostly wait, so they get one test JVM each (a test JVM costs half a second of a core)
         // and many of them go side by side (--jobs).
-        Grading grading = new Grading(compiler).testJvms(Runtime.getRuntime().availableProcessors());
-        Grading failing = new Grading(compiler).failFast(true);
+        Settings settings = common.settings().withJobs(jobs);
+        Grading grading = new Grading(compiler, settings).testJvms(Runtime.getRuntime().availableProcessors());
+        Grading failing = new Grading(compiler, settings.withFailFast(true));
         Map<String, List<Check>> checks = new LinkedHashMap<>();
         chosen.forEach(e -> checks.put(e.id(), new ArrayList<>()));
 
@@ -81,7 +83,7 @@ final class VerifyCommand implements Callable<Integer> {
             add(checks, new Check(e.id(), "has two hints or more", enough,
                     enough ? "" : rel(ctx, e.dir().resolve("exercise.json")) + " has " + e.hints().size() + " hint(s); give at least two, from a nudge to nearly the answer"));
         }
-        log.println(style.dim(grade.engine.Sandbox.describe(common.sandbox()) + " · " + jobs + (jobs == 1 ? " run" : " runs") + " at a time"));
+        log.println(style.dim(grade.engine.Sandbox.describe(settings.sandbox(), settings.lang()) + " · " + jobs + (jobs == 1 ? " run" : " runs") + " at a time"));
         Path timesFile = ctx.cacheFor(Optional.empty()).resolve("verify-times.json");
         Map<String, Long> lastTimes = readTimes(timesFile);
         Map<String, Long> times = new java.util.concurrent.ConcurrentHashMap<>(lastTimes);

@@ -12,6 +12,7 @@ import grade.terminal.Style;
 import grade.terminal.TerminalReport;
 import grade.report.TestResult;
 import grade.engine.Grading;
+import grade.engine.Settings;
 import grade.engine.Sources;
 import grade.workspace.State;
 import grade.workspace.Workspace;
@@ -75,8 +76,9 @@ final class WatchCommand implements Callable<Integer> {
         ws = ctx.workspace(true, out).orElseThrow();
         state = State.load(ws);
         sources = Sources.of(ws);
-        out.println(style.dim(grade.engine.Sandbox.describe(common.sandbox())));
-        grading = new Grading(new Compiler(ctx.cacheFor(java.util.Optional.of(ws)))).testJvms(Runtime.getRuntime().availableProcessors()).keepReady(true);
+        Settings settings = common.settings();
+        out.println(style.dim(grade.engine.Sandbox.describe(settings.sandbox(), settings.lang())));
+        grading = new Grading(new Compiler(ctx.cacheFor(java.util.Optional.of(ws))), settings).testJvms(Runtime.getRuntime().availableProcessors()).keepReady(true);
         List<Exercise> queue = queue();
         int at = 0;
         if (exercise == null) {

@@ -52,23 +52,24 @@ public final class Compiler {
             }
         }
         if (!errors.isEmpty()) {
-            return new CompileResult(null, errors, false);
+            return CompileResult.failed(errors);
         }
         String hash = hash(exerciseId, root, files);
         Path out = cache.resolve(exerciseId.replace('/', '-') + "-" + hash);
         if (Files.isRegularFile(out.resolve(".ok"))) {
-            return new CompileResult(out, List.of(), true);
+            return CompileResult.of(out, true);
         }
         Files.createDirectories(cache);
         Path tmp = Files.createTempDirectory(cache, "compiling-");
-        List<String> diagnostics = run(root, files, tmp);
+        Path classes = Files.createDirectories(tmp.resolve(CompileResult.CLASSES));
+        List<String> diagnostics = run(root, files, classes);
         if (!diagnostics.isEmpty()) {
             deleteTree(tmp);
-            return new CompileResult(null, diagnostics, false);
+            return CompileResult.failed(diagnostics);
         }
         for (String f : files) {
             String cls = f.substring(0, f.length() - ".java".length()) + ".class";
-            if (!Files.isRegularFile(tmp.resolve(cls))) {
+            if (!Files.isRegularFile(classes.resolve(cls))) {
                 String pkg = f.substring(0, f.indexOf('/'));
                 String name = f.substring(f.indexOf('/') + 1, f.length() - ".java".length());
                 diagnostics.add(f + ": compiled, but it does not declare the class " + pkg + "." + name
@@ -77,8 +78,9 @@ public final class Compiler {
         }
         if (!diagnostics.isEmpty()) {
             deleteTree(tmp);
-            return new CompileResult(null, diagnostics, false);
+            return CompileResult.failed(diagnostics);
         }
+        ExitCalls.copyRewritten(classes, tmp.resolve(CompileResult.GUARDED));
         Files.writeString(tmp.resolve(".ok"), hash);
         try {
             Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
@@ -88,7 +90,7 @@ public final class Compiler {
                 throw e;
             }
         }
-        return new CompileResult(out, List.of(), false);
+        return CompileResult.of(out, false);
     }
 
     private List<String> run(Path root, List<String> files, Path out) throws IOException {
@@ -132,7 +134,8 @@ public final class Compiler {
     private static String hash(String exerciseId, Path root, List<String> files) throws IOException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((exerciseId + "\0" + Runtime.version() + "\0").getBytes(StandardCharsets.UTF_8));
+            // the layout of a cache entry (classes/ and guarded/) is part of its key
+            md.update((exerciseId + "\0" + Runtime.version() + "\0classes+guarded\0").getBytes(StandardCharsets.UTF_8));
             for (String f : files) {
                 md.update((f + "\0").getBytes(StandardCharsets.UTF_8));
                 md.update(Files.readAllBytes(root.resolve(f)));

@@ -17,11 +17,6 @@ public enum Lang {
         return Locale.getDefault().getLanguage().equals("zh") ? ZH : EN;
     }
 
-    /** The language the command line chose for this run (the system property grade.lang), English by default. */
-    public static Lang current() {
-        return "zh".equals(System.getProperty("grade.lang")) ? ZH : EN;
-    }
-
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

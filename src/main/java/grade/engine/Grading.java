@@ -4,46 +4,37 @@ import grade.compile.CompileResult;
 import grade.compile.Compiler;
 import grade.course.Exercise;
 import grade.course.Lang;
+import grade.hidden.HiddenTests;
+import grade.hidden.HiddenTests.HiddenTest;
 import grade.report.ExerciseResult;
 import grade.report.GradeReport;
-import grade.report.TestResult;
-import grade.engine.Sources;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * One grade, in one direction: compile each exercise on its own (one that does not compile does
- * not stop the others), run the hidden tests of those that compiled, and gather one report.
+ * not stop the others), read which hidden tests it has, run them in test JVMs, and gather one
+ * report of every test's result.
  *
  * <p>The test JVMs are started before compiling, so that their start-up overlaps the compiler's
- * work; they wait for their units on stdin. Independent exercises run in up to {@link #testJvms}
- * JVMs side by side, each exercise in one JVM.
+ * work; they wait for their work on their channel. Independent exercises run in up to
+ * {@link #testJvms} JVMs side by side, each exercise in one JVM.
  */
 public final class Grading implements AutoCloseable {
     private final Compiler compiler;
-    private boolean failFast;
+    private final Settings settings;
     private int testJvms = 1;
     private boolean keepReady;
     private TestRun ready;
     private Sources readyFor;
 
-    public Grading(Compiler compiler) {
+    public Grading(Compiler compiler, Settings settings) {
         this.compiler = compiler;
-    }
-
-    /** Stop each exercise at its first failing test: enough for {@code verify} to prove a failure. */
-    public Grading failFast(boolean on) {
-        this.failFast = on;
-        return this;
+        this.settings = settings;
     }
 
     /**
@@ -82,26 +73,33 @@ public final class Grading implements AutoCloseable {
                 runs.add(kept);
             }
             while (runs.size() < Math.min(testJvms, exercises.size())) {
-                runs.add(new TestRun(sources.workspace()).failFast(failFast).prestart(false));
+                runs.add(new TestRun(settings, sources.workspace()).prestart(false));
             }
             Map<String, ExerciseResult> done = new LinkedHashMap<>();
+            Map<String, List<HiddenTest>> plans = new LinkedHashMap<>();
             List<TestRun.Unit> units = new ArrayList<>();
             for (Exercise e : exercises) {
                 CompileResult c = compiler.compile(e.id(), sources.root(e), e.files());
-                if (c.ok()) {
-                    units.add(new TestRun.Unit(e.id(), c.classes(), e.tests(), e.timeoutSeconds()));
-                    done.put(e.id(), null);
-                } else {
-                    done.put(e.id(), ExerciseResult.error(e, (Lang.current() == Lang.ZH ? "没有编译通过：\n" : "did not compile:\n")
-                            + String.join("\n", c.errors())));
+                if (!c.ok()) {
+                    done.put(e.id(), ExerciseResult.error(e, pick("did not compile:\n", "没有编译通过：\n") + String.join("\n", c.errors())));
+                    continue;
                 }
+                try {
+                    plans.put(e.id(), HiddenTests.of(e.tests()));
+                } catch (HiddenTests.Missing m) {
+                    done.put(e.id(), ExerciseResult.error(e, m.getMessage()));
+                    continue;
+                }
+                units.add(new TestRun.Unit(e.id(), c.classes(), c.guarded(), e.tests(), e.timeoutSeconds()));
+                done.put(e.id(), null);
             }
-            Map<String, List<TestResult>> outcome = run(runs, units, exercises);
+            Map<String, TestRun.Reported> reported = run(runs, units, exercises);
+            Verdicts verdicts = new Verdicts(settings.lang(), settings.limits());
             for (Exercise e : exercises) {
                 if (done.get(e.id()) == null) {
-                    List<TestResult> tests = outcome.getOrDefault(e.id(), List.of());
-                    long ms = tests.stream().mapToLong(TestResult::millis).sum();
-                    done.put(e.id(), ExerciseResult.of(e, tests, ms));
+                    TestRun.Reported r = reported.get(e.id());
+                    long ms = r.results().stream().mapToLong(grade.protocol.Message.Result::millis).sum();
+                    done.put(e.id(), ExerciseResult.of(e, verdicts.of(plans.get(e.id()), r), ms));
                 }
             }
             return new GradeReport(sources.label(), List.copyOf(done.values()), (System.nanoTime() - start) / 1_000_000);
@@ -110,7 +108,7 @@ public final class Grading implements AutoCloseable {
             if (keepReady) {
                 synchronized (this) {
                     close();
-                    ready = new TestRun(sources.workspace()).failFast(failFast).prestart(true);
+                    ready = new TestRun(settings, sources.workspace()).prestart(true);
                     readyFor = sources;
                 }
             }
@@ -118,12 +116,9 @@ public final class Grading implements AutoCloseable {
     }
 
     /** Deals the units out in turn to the started test JVMs and runs them side by side. */
-    private Map<String, List<TestResult>> run(List<TestRun> runs, List<TestRun.Unit> units, List<Exercise> exercises)
+    private Map<String, TestRun.Reported> run(List<TestRun> runs, List<TestRun.Unit> units, List<Exercise> exercises)
             throws IOException, InterruptedException {
         int groups = Math.min(runs.size(), units.size());
-        if (groups == 0) {
-            return Map.of(); // nothing compiled
-        }
         List<List<TestRun.Unit>> dealt = new ArrayList<>();
         for (int i = 0; i < groups; i++) {
             dealt.add(new ArrayList<>());
@@ -131,44 +126,19 @@ public final class Grading implements AutoCloseable {
         for (int i = 0; i < units.size(); i++) {
             dealt.get(i % groups).add(units.get(i));
         }
-        Map<String, List<TestResult>> results = new ConcurrentHashMap<>();
-        List<Callable<Void>> work = new ArrayList<>();
+        List<Callable<TestRun.Outcome>> work = new ArrayList<>();
         for (int i = 0; i < groups; i++) {
             TestRun run = runs.get(i);
             List<TestRun.Unit> group = dealt.get(i);
             List<Exercise> these = exercises.stream()
                     .filter(e -> group.stream().anyMatch(u -> u.exerciseId().equals(e.id()))).toList();
-            work.add(() -> {
-                results.putAll(run.run(group, deadline(these)).results());
-                return null;
-            });
+            work.add(() -> run.run(group, deadline(these)));
         }
-        if (work.size() == 1) {
-            try {
-                work.get(0).call();
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException(e);
-            }
-            return results;
+        Map<String, TestRun.Reported> out = new LinkedHashMap<>();
+        for (TestRun.Outcome o : Jobs.run(groups, work)) {
+            out.putAll(o.exercises());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(work.size());
-        try {
-            for (Future<Void> f : pool.invokeAll(work)) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof IOException io) {
-                        throw io;
-                    }
-                    throw new IOException(e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return results;
+        return out;
     }
 
     private synchronized TestRun take(Sources sources) {
@@ -184,5 +154,9 @@ public final class Grading implements AutoCloseable {
     /** The run's deadline: generous enough for every test to hit its own timeout a few times. */
     static int deadline(List<Exercise> exercises) {
         return 60 + exercises.stream().mapToInt(e -> 3 * e.timeoutSeconds()).sum();
+    }
+
+    private String pick(String en, String zh) {
+        return settings.lang() == Lang.ZH ? zh : en;
     }
 }

@@ -1,6 +1,7 @@
 package grade.engine;
 
 import grade.course.Lang;
+import grade.kit.RunProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,8 +72,8 @@ public record Limits(int runSeconds, int cpuSeconds, int heapMb, int memoryMb, i
 
     /** System properties that hand the limits the test JVM and the kit apply themselves. */
     List<String> jvmProperties() {
-        return List.of("-Dgrade.limit.heapMb=" + heapMb, "-Dgrade.limit.outputBytes=" + outputBytes,
-                "-Dgrade.limit.fileBytes=" + fileBytes, "-Dgrade.limit.cpuSeconds=" + cpuSeconds);
+        return List.of("-D" + RunProperties.HEAP_MB + "=" + heapMb, "-D" + RunProperties.OUTPUT_BYTES + "=" + outputBytes,
+                "-D" + RunProperties.FILE_BYTES + "=" + fileBytes, "-D" + RunProperties.CPU_SECONDS + "=" + cpuSeconds);
     }
 
     /**
@@ -94,8 +95,8 @@ public record Limits(int runSeconds, int cpuSeconds, int heapMb, int memoryMb, i
     }
 
     /** The words for a limit that was hit, in the learner's language. */
-    public String words(Kind kind) {
-        boolean zh = Lang.current() == Lang.ZH;
+    public String words(Kind kind, Lang lang) {
+        boolean zh = lang == Lang.ZH;
         return switch (kind) {
             case HEAP -> zh ? "你的代码占满了测试 JVM 的内存（" + testJvmHeapMb() + " MiB 的堆），测试无法继续"
                     : "your code filled the memory of the test JVM (a heap of " + testJvmHeapMb() + " MiB), so the tests could not go on";

@@ -1,8 +1,6 @@
 package grade.engine;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,26 +74,15 @@ final class ProcessTree {
         if (p == null) {
             return;
         }
-        List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
-        all.add(p.toHandle());
-        all.forEach(ProcessHandle::destroyForcibly);
+        grade.kit.Processes.endTree(p.toHandle());
         if (session) {
             killGroup(p.pid());
         }
-        List<ProcessHandle> tagged = tagged();
-        tagged.forEach(ProcessHandle::destroyForcibly);
-        all.addAll(tagged);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        for (ProcessHandle h : all) {
-            // Polled: for a process that is not our child, onExit() notices the end only late.
-            while (h.isAlive() && System.nanoTime() < end) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        tagged().forEach(grade.kit.Processes::endTree);
+        try {
+            p.waitFor(2, TimeUnit.SECONDS); // reaped here, not left to init
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

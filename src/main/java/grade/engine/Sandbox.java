@@ -1,5 +1,6 @@
 package grade.engine;
 
+import grade.course.Lang;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -25,28 +26,40 @@ public final class Sandbox {
     public enum Mode { BWRAP, PROCESSES }
 
     private static final Path BWRAP = Path.of("/usr/bin/bwrap");
-    private static Mode detected;
+    /** Whether bubblewrap works on this machine (user namespaces may be off): probed once. */
+    private static Boolean works;
 
     private Sandbox() {
     }
 
-    /** bubblewrap when it is installed and works here (user namespaces may be off), else processes. */
-    public static synchronized Mode mode() {
-        if (detected == null) {
-            detected = probe() ? Mode.BWRAP : Mode.PROCESSES;
+    /**
+     * The mode for {@code --sandbox}: {@code auto} and {@code bwrap} take bubblewrap where it
+     * works here and separate processes elsewhere; {@code none} takes separate processes.
+     */
+    public static Mode choose(String wanted) {
+        return switch (wanted) {
+            case "auto", "bwrap" -> works() ? Mode.BWRAP : Mode.PROCESSES;
+            case "none" -> Mode.PROCESSES;
+            default -> throw new IllegalArgumentException("--sandbox takes auto, bwrap or none, not \"" + wanted + "\"");
+        };
+    }
+
+    /** The mode in words, for the first line of a grade. */
+    public static String describe(Mode mode, Lang lang) {
+        if (lang == Lang.ZH) {
+            return mode == Mode.BWRAP ? "沙箱：bubblewrap（独立的网络，只有回环地址；独立的进程；只读的系统）"
+                    : "沙箱：独立的进程（这里没有 bubblewrap，结果受到的保护较弱）";
         }
-        return detected;
-    }
-
-    /** Forces a mode (for --sandbox and for tests of both modes); null detects it again. */
-    public static synchronized void force(Mode mode) {
-        detected = mode == Mode.BWRAP && !probe() ? Mode.PROCESSES : mode;
-    }
-
-    public static String describe(Mode mode) {
         return mode == Mode.BWRAP
                 ? "sandbox: bubblewrap (own network with loopback only, own processes, read-only system)"
-                : "sandbox: separate processes (bubblewrap is not available here)";
+                : "sandbox: separate processes (bubblewrap is not available here, so results are less protected)";
+    }
+
+    private static synchronized boolean works() {
+        if (works == null) {
+            works = probe();
+        }
+        return works;
     }
 
     private static boolean probe() {
@@ -55,9 +68,12 @@ public final class Sandbox {
         }
         try {
             Process p = new ProcessBuilder(BWRAP.toString(), "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                    "--unshare-net", "--unshare-pid", "--die-with-parent", "true")
+                    "--unshare-net", "--unshare-pid", "--die-with-parent", "--cap-drop", "ALL", "true")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+            boolean ok = p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+            p.destroyForcibly();
+            p.waitFor();
+            return ok;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -87,7 +103,7 @@ public final class Sandbox {
         }
         out.addAll(List.of("--bind", scratch.toString(), scratch.toString(),
                 "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--hostname", "grade",
-                "--die-with-parent", "--new-session", "--chdir", scratch.resolve("tmp").toString(), "--"));
+                "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--chdir", scratch.resolve("tmp").toString(), "--"));
         out.addAll(command);
         return out;
     }

@@ -12,7 +12,7 @@ final class Failures {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         String subject = className == null ? "under test" : className;
         String subjectZh = className == null ? "被测试的类" : "类 " + className + " ";
-        if (cause.getClass().getName().equals("grade.testjvm.ExitGuard$ExitAttempt")) {
+        if (cause.getClass().getName().equals("grade.testjvm.ExitTrap$ExitAttempt")) {
             return Expect.fail(Say.pick("the class " + subject + " could not be initialised: its static fields or static block called "
                     + cause.getMessage() + " (or Runtime.halt). Ending the JVM is not allowed here.",
                     subjectZh + "无法初始化：它的静态字段或静态代码块调用了 " + cause.getMessage()

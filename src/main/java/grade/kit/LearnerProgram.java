@@ -62,7 +62,7 @@ public final class LearnerProgram implements AutoCloseable {
     }
 
     /** Bytes one program may print on stdout or stderr before it is stopped (the run's output limit). */
-    static final long OUTPUT_LIMIT = Long.getLong("grade.limit.outputBytes", 64L << 20);
+    static final long OUTPUT_LIMIT = Long.getLong(RunProperties.OUTPUT_BYTES, 64L << 20);
 
     /** The program printed more than the output limit: it is ended, and its messages say why. */
     private void flood() {
@@ -140,7 +140,7 @@ public final class LearnerProgram implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
-                    "-Xss1m", "-Xmx" + Integer.getInteger("grade.limit.heapMb", 256) + "m", "-Dfile.encoding=UTF-8",
+                    "-Xss1m", "-Xmx" + Integer.getInteger(RunProperties.HEAP_MB, 256) + "m", "-Dfile.encoding=UTF-8",
                     "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
                     // the run's own home and temporary folders, as the test JVM has them
                     "-Duser.home=" + System.getProperty("user.home"), "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
@@ -197,7 +197,7 @@ public final class LearnerProgram implements AutoCloseable {
     }
 
     static String learnerClassPath() {
-        String cp = System.getProperty("grade.learner.classpath");
+        String cp = System.getProperty(RunProperties.LEARNER_CLASSPATH);
         if (cp == null || cp.isBlank()) {
             throw new IllegalStateException("grade.learner.classpath is not set: hidden tests run under `grade`");
         }
@@ -256,15 +256,16 @@ public final class LearnerProgram implements AutoCloseable {
      * Waits for the next stdout line that matches; lines before it are passed over.
      * <pre>{@code p.awaitLine(l -> l.startsWith("child 0"), "the line of child 0", Duration.ofSeconds(2));}</pre>
      */
-    public String awaitLine(Predicate<String> match, String what, Duration timeout) {
+    public String awaitLine(Predicate<String> match, String what, Duration wanted) {
+        Duration timeout = Deadlines.cap(wanted);
         try {
             int i = out.awaitLine(lineCursor, match, System.nanoTime() + timeout.toNanos());
             if (i < 0) {
-                throw Expect.fail(Say.pick("waited " + human(timeout) + " for " + what + " on the stdout of your program, ",
+                throw Deadlines.ranOut(Expect.fail(Say.pick("waited " + human(timeout) + " for " + what + " on the stdout of your program, ",
                         "在你的程序的 stdout 上等了 " + human(timeout) + "，还是没有等到" + what + "；")
                         + (process.isAlive() ? Say.pick("which is still running", "程序还在运行")
                                 : Say.pick("which exited with status ", "程序已经退出，退出状态是 ") + exitStatus())
-                        + Say.pick(".\n", "。\n") + describeOutput());
+                        + Say.pick(".\n", "。\n") + describeOutput()));
             }
             lineCursor = i + 1;
             return out.line(i);
@@ -279,7 +280,8 @@ public final class LearnerProgram implements AutoCloseable {
      * accepts on the port is taken as ready too.
      * <pre>{@code p.awaitListening(port, Duration.ofSeconds(5));}</pre>
      */
-    public void awaitListening(int port, Duration timeout) {
+    public void awaitListening(int port, Duration wanted) {
+        Duration timeout = Deadlines.cap(wanted);
         try {
             int i = out.awaitLine(lineCursor, line -> line.contains("listening"), System.nanoTime() + timeout.toNanos());
             if (i >= 0) {
@@ -298,25 +300,26 @@ public final class LearnerProgram implements AutoCloseable {
         if (Ports.accepting(port)) {
             return;
         }
-        throw Expect.fail(Say.pick("your server did not start listening on port " + port + " within " + human(timeout)
+        throw Deadlines.ranOut(Expect.fail(Say.pick("your server did not start listening on port " + port + " within " + human(timeout)
                 + " (it should bind 127.0.0.1:" + port + " and then print a line containing `listening`).\n",
                 "你的服务器在 " + human(timeout) + "内没有开始监听端口 " + port + "（它应当先绑定 127.0.0.1:" + port
                 + "，再打印一行包含 `listening` 的文字）。\n")
-                + describeOutput());
+                + describeOutput()));
     }
 
     /**
      * Waits for the program to exit; fails, after ending it, if it is still running at the deadline.
      * <pre>{@code ProgramResult r = p.awaitExit(Duration.ofSeconds(5));}</pre>
      */
-    public ProgramResult awaitExit(Duration timeout) {
+    public ProgramResult awaitExit(Duration wanted) {
+        Duration timeout = Deadlines.cap(wanted);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 destroyTree();
-                throw Expect.fail(Say.pick("your program was still running after " + human(timeout)
+                throw Deadlines.ranOut(Expect.fail(Say.pick("your program was still running after " + human(timeout)
                         + " and was stopped (is it waiting for input, or stuck in a loop?).\n",
                         "过了 " + human(timeout) + "，你的程序还在运行，已经把它停止了（它是在等待输入，还是陷入了死循环？）。\n")
-                        + describeOutput());
+                        + describeOutput()));
             }
             out.awaitEnd(2000);
             err.awaitEnd(2000);
@@ -390,7 +393,7 @@ public final class LearnerProgram implements AutoCloseable {
         try {
             int status = process.exitValue();
             return switch (status) {
-                case 128 + 24 -> status + " (SIGXCPU: it used more than " + Integer.getInteger("grade.limit.cpuSeconds", 0)
+                case 128 + 24 -> status + " (SIGXCPU: it used more than " + Integer.getInteger(RunProperties.CPU_SECONDS, 0)
                         + " s of CPU time, the limit per process)";
                 case 128 + 9 -> status + " (SIGKILL: it was killed, perhaps because it ran out of memory)";
                 default -> String.valueOf(status);
@@ -415,18 +418,7 @@ public final class LearnerProgram implements AutoCloseable {
     }
 
     static void destroyTree(ProcessHandle root) {
-        List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
-        all.add(0, root);
-        for (ProcessHandle h : all) {
-            h.destroyForcibly();
-        }
-        for (ProcessHandle h : all) {
-            try {
-                h.onExit().get(2, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // gone or unkillable; the grader ends the run's whole process group afterwards
-            }
-        }
+        Processes.endTree(root);
     }
 
     /** Ends the program and its children, like {@link #destroyTree()}. */

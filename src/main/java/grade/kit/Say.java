@@ -14,7 +14,7 @@ public final class Say {
 
     /** Whether messages are to be in Chinese. */
     public static boolean chinese() {
-        return "zh".equals(System.getProperty("grade.lang"));
+        return "zh".equals(System.getProperty(RunProperties.LANG));
     }
 
     /** {@code zh} when messages are to be in Chinese, {@code en} otherwise. */

@@ -79,7 +79,8 @@ public final class TcpListener implements AutoCloseable {
      * Waits for the learner's client to connect.
      * <pre>{@code TcpPeer conn = listener.accept(Duration.ofSeconds(5));}</pre>
      */
-    public TcpPeer accept(Duration timeout) {
+    public TcpPeer accept(Duration wanted) {
+        Duration timeout = Deadlines.cap(wanted);
         try {
             server.setSoTimeout((int) timeout.toMillis());
             Socket s = server.accept();
@@ -93,8 +94,8 @@ public final class TcpListener implements AutoCloseable {
     }
 
     private AssertionError notConnected(Duration timeout) {
-        return Expect.fail(Say.pick("your client did not connect to 127.0.0.1:" + port() + " within " + LearnerProgram.human(timeout),
-                "你的客户端在 " + LearnerProgram.human(timeout) + "内没有连接到 127.0.0.1:" + port()));
+        return Deadlines.ranOut(Expect.fail(Say.pick("your client did not connect to 127.0.0.1:" + port() + " within " + LearnerProgram.human(timeout),
+                "你的客户端在 " + LearnerProgram.human(timeout) + "内没有连接到 127.0.0.1:" + port())));
     }
 
     private static AssertionError acceptFailed(IOException e) {
@@ -106,7 +107,8 @@ public final class TcpListener implements AutoCloseable {
      * exited without connecting (no point in waiting out the timeout for a program that is gone).
      * <pre>{@code TcpPeer conn = listener.accept(Duration.ofSeconds(10), client);}</pre>
      */
-    public TcpPeer accept(Duration timeout, LearnerProgram client) {
+    public TcpPeer accept(Duration wanted, LearnerProgram client) {
+        Duration timeout = Deadlines.cap(wanted);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {

@@ -106,7 +106,8 @@ public final class TcpPeer implements AutoCloseable {
      * Reads exactly n bytes, failing if they do not arrive in time or the peer closes first.
      * <pre>{@code byte[] header = c.readExactly(4, Duration.ofSeconds(2));}</pre>
      */
-    public byte[] readExactly(int n, Duration timeout) {
+    public byte[] readExactly(int n, Duration wanted) {
+        Duration timeout = Deadlines.cap(wanted);
         ByteArrayOutputStream got = new ByteArrayOutputStream(Math.min(n, 1 << 20));
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] buf = new byte[8192];
@@ -114,10 +115,10 @@ public final class TcpPeer implements AutoCloseable {
             while (got.size() < n) {
                 int r = readSome(buf, Math.min(buf.length, n - got.size()), deadline);
                 if (r == -2) {
-                    throw Expect.fail(Say.pick("waited " + LearnerProgram.human(timeout) + " for " + n + " bytes from " + who
+                    throw Deadlines.ranOut(Expect.fail(Say.pick("waited " + LearnerProgram.human(timeout) + " for " + n + " bytes from " + who
                             + " but only " + got.size() + " arrived: ",
                             "等了 " + LearnerProgram.human(timeout) + "，应当从" + whoZh + "收到 " + n + " 个字节，但只收到了 "
-                            + got.size() + " 个：") + Text.show(got.toByteArray()));
+                            + got.size() + " 个：") + Text.show(got.toByteArray())));
                 }
                 if (r < 0) {
                     throw Expect.fail(Say.pick(who + " closed the connection after " + got.size() + " of the " + n
@@ -138,7 +139,8 @@ public final class TcpPeer implements AutoCloseable {
      * {@code \r} before it).
      * <pre>{@code String reply = c.readLine(Duration.ofSeconds(2));}</pre>
      */
-    public String readLine(Duration timeout) {
+    public String readLine(Duration wanted) {
+        Duration timeout = Deadlines.cap(wanted);
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] one = new byte[1];
@@ -146,10 +148,10 @@ public final class TcpPeer implements AutoCloseable {
             while (true) {
                 int r = readSome(one, 1, deadline);
                 if (r == -2) {
-                    throw Expect.fail(Say.pick("waited " + LearnerProgram.human(timeout) + " for a line from " + who
+                    throw Deadlines.ranOut(Expect.fail(Say.pick("waited " + LearnerProgram.human(timeout) + " for a line from " + who
                             + "; got " + (got.size() == 0 ? "nothing" : Text.show(got.toByteArray()) + " without a newline"),
                             "等了 " + LearnerProgram.human(timeout) + "，" + whoZh + "还是没有发来完整的一行；"
-                            + (got.size() == 0 ? "什么也没有收到" : "只收到了 " + Text.show(got.toByteArray()) + "，后面没有换行符")));
+                            + (got.size() == 0 ? "什么也没有收到" : "只收到了 " + Text.show(got.toByteArray()) + "，后面没有换行符"))));
                 }
                 if (r < 0) {
                     throw Expect.fail(Say.pick(who + " closed the connection before sending a whole line; got "
@@ -173,7 +175,8 @@ public final class TcpPeer implements AutoCloseable {
      * Reads until the peer closes the connection.
      * <pre>{@code byte[] rest = c.readToEnd(Duration.ofSeconds(2));}</pre>
      */
-    public byte[] readToEnd(Duration timeout) {
+    public byte[] readToEnd(Duration wanted) {
+        Duration timeout = Deadlines.cap(wanted);
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] buf = new byte[8192];
@@ -181,10 +184,10 @@ public final class TcpPeer implements AutoCloseable {
             while (true) {
                 int r = readSome(buf, buf.length, deadline);
                 if (r == -2) {
-                    throw Expect.fail(Say.pick("waited " + LearnerProgram.human(timeout) + " for " + who
+                    throw Deadlines.ranOut(Expect.fail(Say.pick("waited " + LearnerProgram.human(timeout) + " for " + who
                             + " to close the connection; it is still open after sending ",
                             "等了 " + LearnerProgram.human(timeout) + "，" + whoZh + "还是没有关闭连接；它发来了 ")
-                            + Text.show(got.toByteArray()) + Say.pick("", "，连接却一直开着"));
+                            + Text.show(got.toByteArray()) + Say.pick("", "，连接却一直开着")));
                 }
                 if (r < 0) {
                     return got.toByteArray();

@@ -19,7 +19,7 @@ public final class ClassroomReport {
     private ClassroomReport() {
     }
 
-    public static String write(GradeReport report) {
+    public static String write(GradeReport report, grade.course.Lang lang) {
         JsonObject root = new JsonObject();
         root.addProperty("version", 1);
         root.addProperty("status", report.status().json());
@@ -27,7 +27,7 @@ public final class ClassroomReport {
         JsonArray tests = new JsonArray();
         for (ExerciseResult e : report.exercises()) {
             JsonObject o = new JsonObject();
-            o.addProperty("name", e.exercise().id() + " · " + e.exercise().title().get(grade.course.Lang.current()));
+            o.addProperty("name", e.exercise().id() + " · " + e.exercise().title().get(lang));
             o.addProperty("status", e.status().json());
             o.addProperty("score", e.score());
             o.addProperty("message", message(e));

@@ -22,17 +22,32 @@ final class Describe {
     record Verdict(String status, String message) {
     }
 
-    static Verdict failure(Throwable t, Set<String> learnerClasses, long timeoutSeconds) {
-        if (t instanceof ExitGuard.ExitAttempt exit) {
+    /** Why a test was not run after an earlier test of its exercise failed (verify's fail-fast). */
+    static String notRunAfterFailure() {
+        return pick("not run: an earlier test of this exercise failed", "没有运行：这个练习前面的一个测试没有通过");
+    }
+
+    /** Why a test was not run after learner code hung in {@code test}. */
+    static String notRunAfterHang(String test, java.time.Duration allowance) {
+        return pick("not run: your code hung in the test \"" + test + "\", and the tests after it had "
+                + allowance.toSeconds() + " s in all. Fix that test first.",
+                "没有运行：你的代码在测试“" + test + "”里卡住了，之后的测试一共只有 " + allowance.toSeconds() + " 秒。请先修好那个测试。");
+    }
+
+    static Verdict failure(Throwable t, Set<String> learnerClasses) {
+        if (t instanceof ExitTrap.ExitAttempt exit) {
             return new Verdict("fail", pick("your code called System.exit(" + exit.status + ") (or Runtime.halt)."
                     + " A method must return a value or throw an exception; ending the JVM is not allowed here.",
                     "你的代码调用了 System.exit(" + exit.status + ")（或 Runtime.halt）。方法应当返回结果或抛出异常，这里不允许结束 JVM。")
                     + frames(t, learnerClasses));
         }
-        if (t instanceof java.util.concurrent.TimeoutException) {
-            return new Verdict("fail", pick("the test did not finish within " + timeoutSeconds + " s and was stopped:"
-                    + " your code may be stuck in a loop, or waiting for input or a connection that never comes.",
-                    "测试在 " + timeoutSeconds + " 秒内没有结束，已被停止：你的代码可能陷入了死循环，或在等待永远不会到来的输入或连接。"));
+        if (t instanceof Budget.OutOfTime out) {
+            long s = out.budget.toSeconds();
+            return new Verdict("fail", pick("the test did not finish within " + s + " s and was stopped:"
+                    + " your code may be stuck in a loop, or waiting for input or a connection that never comes."
+                    + (out.shortened ? " (Your code had hung in an earlier test, so each later test gets " + s + " s.)" : ""),
+                    "测试在 " + s + " 秒内没有结束，已被停止：你的代码可能陷入了死循环，或在等待永远不会到来的输入或连接。"
+                    + (out.shortened ? "（你的代码在前面的测试里卡住了，所以之后每个测试只有 " + s + " 秒。）" : "")));
         }
         if (t instanceof AssertionError) {
             return new Verdict("fail", safeMessage(t));
@@ -58,7 +73,7 @@ final class Describe {
         }
         String text = pick("your code threw ", "你的代码抛出了 ") + type + (message.isEmpty() ? "" : ": " + message);
         if (message.contains("File too large")) {
-            long limit = Long.getLong("grade.limit.fileBytes", 0);
+            long limit = Long.getLong(grade.kit.RunProperties.FILE_BYTES, 0);
             text += pick(" — a file your code wrote grew beyond " + limit + " bytes (the limit per file)",
                     " —— 你的代码写的一个文件超过了 " + limit + " 字节（每个文件的上限）");
         }

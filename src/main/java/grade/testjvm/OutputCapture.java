@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * everything printed in the run passes {@code runLimit} bytes, {@code onLimit} runs (once): the
  * runner then ends the run, since code that prints without end would otherwise keep it busy.
  */
-final class OutputCapture extends OutputStream {
+public final class OutputCapture extends OutputStream {
     private final int cap;
     private final long runLimit;
     private final Runnable onLimit;
@@ -17,7 +17,7 @@ final class OutputCapture extends OutputStream {
     private long dropped;
     private long total;
 
-    OutputCapture(int cap, long runLimit, Runnable onLimit) {
+    public OutputCapture(int cap, long runLimit, Runnable onLimit) {
         this.cap = cap;
         this.runLimit = runLimit;
         this.onLimit = onLimit;

@@ -1,4 +1,4 @@
-package grade.testjvm;
+package grade.hidden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,9 +53,9 @@ class MarksTest {
     @Test
     void aMistakeIsToldInTheAuthorsTerms() {
         Marks.Mistake date = assertThrows(Marks.Mistake.class, () -> Marks.of(Unmarked.class.getDeclaredMethod("badDate")));
-        assertTrue(date.getMessage().contains("@Hidden(until = \"15.12.2026\") on grade.testjvm.MarksTest$Unmarked.badDate is not a date")
+        assertTrue(date.getMessage().contains("@Hidden(until = \"15.12.2026\") on grade.hidden.MarksTest$Unmarked.badDate is not a date")
                 && date.getMessage().contains("2026-12-15"), date.getMessage());
         Marks.Mistake weight = assertThrows(Marks.Mistake.class, () -> Marks.of(Unmarked.class.getDeclaredMethod("noWeight")));
-        assertTrue(weight.getMessage().startsWith("@Weight(0) on grade.testjvm.MarksTest$Unmarked.noWeight is not a weight"), weight.getMessage());
+        assertTrue(weight.getMessage().startsWith("@Weight(0) on grade.hidden.MarksTest$Unmarked.noWeight is not a weight"), weight.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package grade.testjvm;
+package grade.hidden;
 
 import grade.kit.Hidden;
 import grade.kit.Weight;

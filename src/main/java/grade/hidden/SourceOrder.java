@@ -1,4 +1,4 @@
-package grade.testjvm;
+package grade.hidden;
 
 import java.io.DataInputStream;
 import java.io.IOException;

@@ -1,0 +1,46 @@
+package grade.engine;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Where the grader is, and where it keeps what it makes once for its test JVMs (the sealed
+ * runner's module, the launcher copy, the class data sharing archives): beside its jar in
+ * {@code testjvm/}, or, when it runs from class folders (its own tests), in the temporary folder.
+ */
+final class GraderFiles {
+    private GraderFiles() {
+    }
+
+    /**
+     * The grader's class path with every entry made absolute: the test JVM starts in its scratch
+     * folder, where a relative entry (as in {@code java -jar target/grade.jar}) would point nowhere.
+     */
+    static String classPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> !e.isEmpty())
+                .map(e -> Path.of(e).toAbsolutePath().normalize().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** The grader's jar when it runs from one (not from class folders), else null. */
+    static Path jar() {
+        String cp = classPath();
+        if (cp.contains(File.pathSeparator) || !cp.endsWith(".jar")) {
+            return null;
+        }
+        return Path.of(cp);
+    }
+
+    /** The folder for what the grader makes for its test JVMs; made when missing. */
+    static Path folder() throws IOException {
+        Path jar = jar();
+        Path dir = jar != null ? jar.resolveSibling("testjvm")
+                : Path.of(System.getProperty("java.io.tmpdir"), "grade-testjvm-" + System.getProperty("user.name", "user"));
+        return Files.createDirectories(dir);
+    }
+}
