@@ -376,9 +376,15 @@ class AdversarialTest {
     /** Runs the grader's command line with a fake home and a token in its environment that every process it starts inherits. */
     static Fixtures.Run gradeWithToken(Path home, Path cwd, Path fakeHome, String token, Sandbox.Mode mode, String... args)
             throws IOException, InterruptedException {
+        return gradeWithToken(home, cwd, fakeHome, token, mode, LIMITS, args);
+    }
+
+    /** Like {@link #gradeWithToken(Path, Path, Path, String, Sandbox.Mode, String...)}, under {@code limits} ({@code -Dgrade.limit.*}). */
+    static Fixtures.Run gradeWithToken(Path home, Path cwd, Path fakeHome, String token, Sandbox.Mode mode, List<String> limits,
+                                       String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dgrade.home=" + home, "-Duser.home=" + fakeHome));
-        command.addAll(LIMITS);
+        command.addAll(limits);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "grade.cli.Main"));
         command.addAll(List.of(args));
         command.addAll(List.of("--no-color", "--sandbox", mode == Sandbox.Mode.BWRAP ? "bwrap" : "none"));

@@ -25,7 +25,7 @@ abstract class BatchProgress {
     }
 
     static BatchProgress create(PrintStream err, int total, int max) {
-        boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        boolean terminal = Terminal.fancy();
         return terminal ? new Bar(err, total, max, Terminal.width()) : new Lines(err, total, max);
     }
 

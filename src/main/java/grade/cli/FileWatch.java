@@ -23,6 +23,9 @@ import org.apache.commons.io.monitor.FileAlterationObserver;
  * file monitor) for file systems where events do not arrive.
  */
 final class FileWatch implements AutoCloseable {
+    /** On macOS the JDK's watch service polls every 10 s: looking every 100 ms keeps a save's verdict under half a second. */
+    static final boolean EVENTS_LAG = System.getProperty("os.name", "").startsWith("Mac");
+
     private final AutoCloseable stop;
 
     private FileWatch(AutoCloseable stop) {

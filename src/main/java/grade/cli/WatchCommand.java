@@ -53,11 +53,12 @@ final class WatchCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "EXERCISE")
     String exercise;
 
-    @Option(names = "--poll", description = "Look at the files every interval instead of waiting for file events (network drives, some editors).")
+    @Option(names = "--poll", description = "Look at the files every interval instead of waiting for file events (network drives,"
+            + " some editors; always on macOS, where the JDK's file events come only every 10 s).")
     boolean poll;
 
-    @Option(names = "--interval", paramLabel = "MS", description = "With --poll, how often to look (default: ${DEFAULT-VALUE} ms).")
-    long interval = 300;
+    @Option(names = "--interval", paramLabel = "MS", description = "With --poll, how often to look (default: 300 ms; 100 ms on macOS).")
+    Long interval;
 
     private Context ctx;
     private PrintStream out;
@@ -91,7 +92,8 @@ final class WatchCommand implements Callable<Integer> {
             while (at < queue.size()) {
                 Exercise current = queue.get(at);
                 boolean passed;
-                try (FileWatch watch = FileWatch.start(current.files().stream().map(f -> ws.root().resolve(f)).toList(), events, poll, interval)) {
+                try (FileWatch watch = FileWatch.start(current.files().stream().map(f -> ws.root().resolve(f)).toList(), events,
+                        poll || FileWatch.EVENTS_LAG, interval != null ? interval : FileWatch.EVENTS_LAG ? 100 : 300)) {
                     passed = loop(current, events);
                 }
                 if (!passed) {

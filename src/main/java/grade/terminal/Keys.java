@@ -21,7 +21,7 @@ public final class Keys implements AutoCloseable {
 
     /** Starts reading keys into {@code sink}; each key arrives as a one-character string. */
     public static Keys start(BlockingQueue<String> sink) {
-        String saved = System.console() != null ? stty("-g") : null;
+        String saved = Terminal.interactive() ? stty("-g") : null;
         if (saved != null) {
             stty("-icanon", "-echo", "min", "1");
         }

@@ -23,7 +23,7 @@ public final class Style {
         if (noColorFlag || (noColor != null && !noColor.isEmpty())) {
             return false;
         }
-        return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        return Terminal.fancy();
     }
 
     public String green(String s) {

@@ -1,0 +1,139 @@
+package grade.verify;
+
+import grade.compile.Compiler;
+import grade.course.Course;
+import grade.course.Exercise;
+import grade.engine.Grading;
+import grade.engine.Jobs;
+import grade.engine.Settings;
+import grade.kit.Text;
+import grade.report.ExerciseResult;
+import grade.report.GradeReport;
+import grade.report.Status;
+import grade.report.TestResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Checks a course: every reference solution passes all its hidden tests, every starter compiles
+ * and fails, every known-wrong solution fails, every exercise has at least two hints; and warns
+ * of a reference solution's test that took more than half its time, which a slower machine could
+ * turn into a failure.
+ */
+public final class Verify {
+    private final Course course;
+    private final Settings settings;
+    private final Path cache;
+
+    /** A check of {@code course} under {@code settings}; compiled classes and the last times are kept in {@code cache}. */
+    public Verify(Course course, Settings settings, Path cache) {
+        this.course = course;
+        this.settings = settings;
+        this.cache = cache;
+    }
+
+    /** Runs every check of {@code chosen}; {@code progress} hears of each grading run as it ends. */
+    public VerifyReport run(List<Exercise> chosen, Consumer<String> progress) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Compiler compiler = new Compiler(cache);
+        // A solution's run is long (every test runs); it gets a test JVM per core. A starter or a
+        // known-wrong solution is proven wrong by its first failing test; such runs are short and
+        // mostly wait, so they get one test JVM each, and many go side by side (jobs).
+        Grading grading = new Grading(compiler, settings).testJvms(Runtime.getRuntime().availableProcessors());
+        Grading failing = new Grading(compiler, settings.withFailFast(true));
+        Map<String, List<Check>> checks = new LinkedHashMap<>();
+        Map<String, List<String>> warnings = new LinkedHashMap<>();
+        for (Exercise e : chosen) {
+            checks.put(e.id(), new ArrayList<>());
+            boolean enough = e.hints().size() >= 2;
+            checks.get(e.id()).add(new Check(e.id(), "has two hints or more", enough, enough ? ""
+                    : course.home().relativize(e.dir().resolve("exercise.json")) + " has " + e.hints().size()
+                    + " hint(s); give at least two, from a nudge to nearly the answer"));
+        }
+        Path timesFile = cache.resolve("verify-times.json");
+        Map<String, Long> lastTimes = Plan.readTimes(timesFile);
+        Map<String, Long> times = new ConcurrentHashMap<>(lastTimes);
+        List<Plan.Job> plan = Plan.of(course, chosen);
+        List<Plan.Job> ordered = Plan.longestFirst(plan, lastTimes);
+        List<Callable<GradeReport>> work = new ArrayList<>();
+        for (Plan.Job job : ordered) {
+            work.add(() -> {
+                long t = System.nanoTime();
+                GradeReport r = (job.kind() == Plan.Kind.SOLUTION ? grading : failing).grade(job.exercises(), job.sources());
+                long took = (System.nanoTime() - t) / 1_000_000;
+                times.put(job.label(), took);
+                progress.accept("graded " + job.label() + " in " + String.format(Locale.ROOT, "%.1f s", took / 1000.0));
+                return r;
+            });
+        }
+        List<GradeReport> reports = Jobs.run(settings.jobs(), work);
+        Map<Plan.Job, GradeReport> byJob = new IdentityHashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            byJob.put(ordered.get(i), reports.get(i));
+        }
+        for (Plan.Job job : plan) { // in the plan's order, so that the checks come in the same order every time
+            record(checks, warnings, job, byJob.get(job));
+        }
+        Plan.writeTimes(timesFile, times);
+        return new VerifyReport(checks, warnings, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void record(Map<String, List<Check>> checks, Map<String, List<String>> warnings, Plan.Job job, GradeReport report) {
+        for (ExerciseResult r : report.exercises()) {
+            String id = r.exercise().id();
+            Check c = switch (job.kind()) {
+                case SOLUTION -> new Check(id, "the solution passes", r.status() == Status.PASS,
+                        r.status() == Status.PASS ? r.tests().size() + " tests" : problems(r));
+                case STARTER -> new Check(id, "the starter compiles and fails", r.status() == Status.FAIL,
+                        r.status() == Status.FAIL ? firstFailure(r) : r.status() == Status.PASS
+                                ? "the starter passes every test: the tests cannot tell an unwritten exercise from a written one"
+                                : "the starter could not be run: " + r.message());
+                case WRONG -> new Check(id, "the wrong solution \"" + job.wrong().get(id).getFileName() + "\" fails",
+                        r.status() == Status.FAIL, r.status() == Status.FAIL ? firstFailure(r) : r.status() == Status.PASS
+                                ? "it passes every test: add a test that catches this mistake"
+                                : "it could not be run (a wrong solution must compile and fail a test): " + r.message());
+            };
+            checks.get(id).add(new Check(c.exercise(), c.name(), c.ok(), c.detail(), r.tests().stream().mapToLong(TestResult::millis).sum()));
+            if (job.kind() == Plan.Kind.SOLUTION) {
+                warnings.put(id, slowTests(r));
+            }
+        }
+    }
+
+    /** A reference solution's tests that took more than half their time: a slower machine could fail them. */
+    static List<String> slowTests(ExerciseResult r) {
+        long budget = r.exercise().timeoutSeconds() * 1000L;
+        return r.tests().stream().filter(t -> t.millis() * 2 > budget)
+                .map(t -> "the reference solution's test \"" + t.name() + "\" took " + String.format(Locale.ROOT, "%.1f s", t.millis() / 1000.0)
+                        + " of its " + r.exercise().timeoutSeconds() + " s: a slower machine could fail it; give the exercise a longer timeout"
+                        + " or make the test wait less")
+                .toList();
+    }
+
+    private static String problems(ExerciseResult r) {
+        if (r.tests().isEmpty()) {
+            return r.message();
+        }
+        StringBuilder sb = new StringBuilder(r.message());
+        for (TestResult t : r.tests()) {
+            if (t.status() != Status.PASS) {
+                sb.append("\n- ").append(t.name()).append(": ").append(Text.cut(t.message(), 1500));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String firstFailure(ExerciseResult r) {
+        return r.tests().stream().filter(t -> t.status() != Status.PASS).findFirst()
+                .map(t -> "caught by \"" + t.name() + "\"").orElse("");
+    }
+}
