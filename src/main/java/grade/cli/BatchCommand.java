@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -254,7 +253,7 @@ final class BatchCommand implements Callable<Integer> {
             out.println(style.yellow("!") + " " + grade.kit.Text.line(o.submission().name() + ": " + o.row().note()));
         }
         out.println("batch: " + graded + " graded, " + skipped + " unchanged (not graded again), "
-                + failed.size() + " could not be graded" + (failed.isEmpty() ? "" : " (above)") + " · " + String.format(Locale.ROOT, "%.1f s", millis / 1000.0));
+                + failed.size() + " could not be graded" + (failed.isEmpty() ? "" : " (above)") + " · " + grade.kit.Text.seconds(millis));
         out.println("Gradebook: " + gradebook);
         out.println("Results:   " + results + "/ (one JSON per submission)");
     }

@@ -131,12 +131,7 @@ final class GradeCommand implements Callable<Integer> {
             out.println();
         }
         GradeReport report = new Grading(new Compiler(ctx.cacheFor(ws)), settings).testJvms(Runtime.getRuntime().availableProcessors()).grade(chosen, sources);
-        state.ifPresent(s -> {
-            for (ExerciseResult r : report.exercises()) {
-                s.graded(r.exercise().id(), r.status().json(), r.score());
-            }
-            s.save();
-        });
+        state.ifPresent(s -> s.record(report));
         // Gradescope enforces visibility itself; every other output is read by the learner.
         GradeReport shown = solutions || reveal || format == Format.gradescope ? report
                 : new LearnerView(java.time.LocalDate.now(), common.lang()).of(report);

@@ -41,7 +41,7 @@ final class HintCommand implements Callable<Integer> {
         Optional<State> state = ws.map(State::load);
         List<Localized> hints = e.hints();
         int shown = state.map(s -> s.progress(e.id()).hintsShown).orElse(0);
-        int upTo = all ? hints.size() : Math.min(hints.size(), shown + 1);
+        int upTo = state.map(s -> s.showHints(e.id(), hints.size(), all)).orElse(all ? hints.size() : 1);
         for (int i = 0; i < upTo; i++) {
             out.println(line(style, hints, i + 1, common.lang()));
         }
@@ -50,10 +50,6 @@ final class HintCommand implements Callable<Integer> {
         } else if (!all && shown >= hints.size()) {
             out.println(style.dim("That was the last hint. The statement may help too: ./grade show " + e.day() + " " + e.slug()));
         }
-        state.ifPresent(s -> {
-            s.progress(e.id()).hintsShown = Math.max(shown, upTo);
-            s.save();
-        });
         return 0;
     }
 }

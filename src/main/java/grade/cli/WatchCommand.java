@@ -164,8 +164,7 @@ final class WatchCommand implements Callable<Integer> {
         printChanges(last.get(current.id()), now);
         last.put(current.id(), now);
         new TerminalReport(out, style, common.lang()).print(report);
-        state.graded(current.id(), now.status().json(), now.score());
-        state.save();
+        state.record(graded);
         return now.status() == Status.PASS;
     }
 
@@ -195,11 +194,7 @@ final class WatchCommand implements Callable<Integer> {
 
     private void hint(Exercise e) {
         List<Localized> hints = e.hints();
-        State.Progress p = state.progress(e.id());
-        int n = Math.min(hints.size(), p.hintsShown + 1);
-        out.println(HintCommand.line(style, hints, n, common.lang()));
-        p.hintsShown = Math.max(p.hintsShown, n);
-        state.save();
+        out.println(HintCommand.line(style, hints, state.showHints(e.id(), hints.size(), false), common.lang()));
     }
 
     private List<Exercise> queue() {

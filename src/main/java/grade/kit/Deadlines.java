@@ -32,12 +32,12 @@ public final class Deadlines {
     }
 
     /**
-     * Marks the current test as one where a wait for learner code ran out, and returns the
-     * failure to throw. <pre>{@code throw Deadlines.ranOut(Expect.fail("waited 5 s for ..."));}</pre>
+     * Fails the test, as {@link Expect#fail} does, marking it as one where a wait for learner code
+     * ran out. <pre>{@code throw Deadlines.ranOut("waited 5 s for a line on the stdout of your program");}</pre>
      */
-    public static AssertionError ranOut(AssertionError failure) {
+    public static AssertionError ranOut(String message) {
         ranOut = true;
-        return failure;
+        return Expect.fail(message);
     }
 
     /** For the runner: a test begins, with this budget. */

@@ -261,11 +261,11 @@ public final class LearnerProgram implements AutoCloseable {
         try {
             int i = out.awaitLine(lineCursor, match, System.nanoTime() + timeout.toNanos());
             if (i < 0) {
-                throw Deadlines.ranOut(Expect.fail(Say.pick("waited " + human(timeout) + " for " + what + " on the stdout of your program, ",
+                throw Deadlines.ranOut(Say.pick("waited " + human(timeout) + " for " + what + " on the stdout of your program, ",
                         "在你的程序的 stdout 上等了 " + human(timeout) + "，还是没有等到" + what + "；")
                         + (process.isAlive() ? Say.pick("which is still running", "程序还在运行")
                                 : Say.pick("which exited with status ", "程序已经退出，退出状态是 ") + exitStatus())
-                        + Say.pick(".\n", "。\n") + describeOutput()));
+                        + Say.pick(".\n", "。\n") + describeOutput());
             }
             lineCursor = i + 1;
             return out.line(i);
@@ -300,11 +300,11 @@ public final class LearnerProgram implements AutoCloseable {
         if (Ports.accepting(port)) {
             return;
         }
-        throw Deadlines.ranOut(Expect.fail(Say.pick("your server did not start listening on port " + port + " within " + human(timeout)
+        throw Deadlines.ranOut(Say.pick("your server did not start listening on port " + port + " within " + human(timeout)
                 + " (it should bind 127.0.0.1:" + port + " and then print a line containing `listening`).\n",
                 "你的服务器在 " + human(timeout) + "内没有开始监听端口 " + port + "（它应当先绑定 127.0.0.1:" + port
                 + "，再打印一行包含 `listening` 的文字）。\n")
-                + describeOutput()));
+                + describeOutput());
     }
 
     /**
@@ -316,10 +316,10 @@ public final class LearnerProgram implements AutoCloseable {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 destroyTree();
-                throw Deadlines.ranOut(Expect.fail(Say.pick("your program was still running after " + human(timeout)
+                throw Deadlines.ranOut(Say.pick("your program was still running after " + human(timeout)
                         + " and was stopped (is it waiting for input, or stuck in a loop?).\n",
                         "过了 " + human(timeout) + "，你的程序还在运行，已经把它停止了（它是在等待输入，还是陷入了死循环？）。\n")
-                        + describeOutput()));
+                        + describeOutput());
             }
             out.awaitEnd(2000);
             err.awaitEnd(2000);

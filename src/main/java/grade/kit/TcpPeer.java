@@ -115,10 +115,10 @@ public final class TcpPeer implements AutoCloseable {
             while (got.size() < n) {
                 int r = readSome(buf, Math.min(buf.length, n - got.size()), deadline);
                 if (r == -2) {
-                    throw Deadlines.ranOut(Expect.fail(Say.pick("waited " + LearnerProgram.human(timeout) + " for " + n + " bytes from " + who
+                    throw Deadlines.ranOut(Say.pick("waited " + LearnerProgram.human(timeout) + " for " + n + " bytes from " + who
                             + " but only " + got.size() + " arrived: ",
                             "等了 " + LearnerProgram.human(timeout) + "，应当从" + whoZh + "收到 " + n + " 个字节，但只收到了 "
-                            + got.size() + " 个：") + Text.show(got.toByteArray())));
+                            + got.size() + " 个：") + Text.show(got.toByteArray()));
                 }
                 if (r < 0) {
                     throw Expect.fail(Say.pick(who + " closed the connection after " + got.size() + " of the " + n
@@ -148,10 +148,10 @@ public final class TcpPeer implements AutoCloseable {
             while (true) {
                 int r = readSome(one, 1, deadline);
                 if (r == -2) {
-                    throw Deadlines.ranOut(Expect.fail(Say.pick("waited " + LearnerProgram.human(timeout) + " for a line from " + who
+                    throw Deadlines.ranOut(Say.pick("waited " + LearnerProgram.human(timeout) + " for a line from " + who
                             + "; got " + (got.size() == 0 ? "nothing" : Text.show(got.toByteArray()) + " without a newline"),
                             "等了 " + LearnerProgram.human(timeout) + "，" + whoZh + "还是没有发来完整的一行；"
-                            + (got.size() == 0 ? "什么也没有收到" : "只收到了 " + Text.show(got.toByteArray()) + "，后面没有换行符"))));
+                            + (got.size() == 0 ? "什么也没有收到" : "只收到了 " + Text.show(got.toByteArray()) + "，后面没有换行符")));
                 }
                 if (r < 0) {
                     throw Expect.fail(Say.pick(who + " closed the connection before sending a whole line; got "
@@ -184,10 +184,10 @@ public final class TcpPeer implements AutoCloseable {
             while (true) {
                 int r = readSome(buf, buf.length, deadline);
                 if (r == -2) {
-                    throw Deadlines.ranOut(Expect.fail(Say.pick("waited " + LearnerProgram.human(timeout) + " for " + who
+                    throw Deadlines.ranOut(Say.pick("waited " + LearnerProgram.human(timeout) + " for " + who
                             + " to close the connection; it is still open after sending ",
                             "等了 " + LearnerProgram.human(timeout) + "，" + whoZh + "还是没有关闭连接；它发来了 ")
-                            + Text.show(got.toByteArray()) + Say.pick("", "，连接却一直开着")));
+                            + Text.show(got.toByteArray()) + Say.pick("", "，连接却一直开着"));
                 }
                 if (r < 0) {
                     return got.toByteArray();

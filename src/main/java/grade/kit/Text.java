@@ -129,4 +129,9 @@ public final class Text {
     public static String indent(String block, String prefix) {
         return prefix + block.replace("\n", "\n" + prefix);
     }
+
+    /** A duration in seconds with one decimal, as people read it: {@code 2.5 s}. <pre>{@code Text.seconds(2540)  // "2.5 s"}</pre> */
+    public static String seconds(long millis) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
 }

@@ -103,6 +103,6 @@ public final class TerminalReport {
     }
 
     public static String seconds(long millis) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return Text.seconds(millis);
     }
 }

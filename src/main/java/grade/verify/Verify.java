@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,7 +70,7 @@ public final class Verify {
                 GradeReport r = (job.kind() == Plan.Kind.SOLUTION ? grading : failing).grade(job.exercises(), job.sources());
                 long took = (System.nanoTime() - t) / 1_000_000;
                 times.put(job.label(), took);
-                progress.accept("graded " + job.label() + " in " + String.format(Locale.ROOT, "%.1f s", took / 1000.0));
+                progress.accept("graded " + job.label() + " in " + Text.seconds(took));
                 return r;
             });
         }
@@ -113,7 +112,7 @@ public final class Verify {
     static List<String> slowTests(ExerciseResult r) {
         long budget = r.exercise().timeoutSeconds() * 1000L;
         return r.tests().stream().filter(t -> t.millis() * 2 > budget)
-                .map(t -> "the reference solution's test \"" + t.name() + "\" took " + String.format(Locale.ROOT, "%.1f s", t.millis() / 1000.0)
+                .map(t -> "the reference solution's test \"" + t.name() + "\" took " + Text.seconds(t.millis())
                         + " of its " + r.exercise().timeoutSeconds() + " s: a slower machine could fail it; give the exercise a longer timeout"
                         + " or make the test wait less")
                 .toList();

@@ -102,6 +102,26 @@ public final class State {
         p.bestScore = Math.max(p.bestScore, score);
     }
 
+    /** Records the outcome of every exercise a grade graded, and saves. */
+    public void record(grade.report.GradeReport report) {
+        for (grade.report.ExerciseResult r : report.exercises()) {
+            graded(r.exercise().id(), r.status().json(), r.score());
+        }
+        save();
+    }
+
+    /**
+     * Shows hints of an exercise that has {@code count} of them: every one with {@code all}, else
+     * those shown before and one more. Records how many were shown and saves; returns that many.
+     */
+    public int showHints(String exerciseId, int count, boolean all) {
+        Progress p = progress(exerciseId);
+        int upTo = all ? count : Math.min(count, p.hintsShown + 1);
+        p.hintsShown = Math.max(p.hintsShown, upTo);
+        save();
+        return upTo;
+    }
+
     /** Whether the day's statements were shown before; marks them shown. */
     public boolean firstShowing(String day) {
         return data.daysShown.add(day);
