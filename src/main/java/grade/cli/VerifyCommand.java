@@ -6,13 +6,15 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import grade.compile.Compiler;
 import grade.course.Exercise;
+import grade.course.WrongSolution;
+import grade.cli.VerifyPlan.Job;
+import grade.cli.VerifyPlan.Kind;
 import grade.report.ExerciseResult;
 import grade.report.GradeReport;
 import grade.report.Status;
 import grade.terminal.Style;
 import grade.report.TestResult;
 import grade.engine.Grading;
-import grade.engine.Sources;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +33,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Check the course (for instructors and CI).",
     "Every reference solution passes all its hidden tests, every starter compiles and fails at",
-    "least one, every known-wrong solution (solutions/dayNN/EXERCISE/wrong/NAME/) fails, and every",
-    "exercise has both statements and at least two hints."},
+    "least one, every known-wrong solution (solutions/dayNN/EXERCISE/wrong/NAME.diff: a diff that",
+    "plants one mistake in the reference solution) fails, and every exercise has both statements",
+    "and at least two hints."},
         footerHeading = "%nExamples:%n", footer = {"  ./grade verify", "  ./grade verify day03 day04", "  ./grade verify day03 --format json"})
 final class VerifyCommand implements Callable<Integer> {
     @Mixin
@@ -83,13 +86,16 @@ final class VerifyCommand implements Callable<Integer> {
         }
         log.println(style.dim(grade.engine.Sandbox.describe(common.sandbox()) + " · " + jobs + (jobs == 1 ? " run" : " runs") + " at a time"));
         Path timesFile = ctx.cacheFor(Optional.empty()).resolve("verify-times.json");
-        Map<String, Long> lastTimes = readTimes(timesFile);
+        Map<String, Long> lastTimes = VerifyPlan.readTimes(timesFile);
         Map<String, Long> times = new java.util.concurrent.ConcurrentHashMap<>(lastTimes);
-        List<Job> plan = plan(ctx, chosen);
+        Path scratch = java.nio.file.Files.createTempDirectory(
+                java.nio.file.Files.createDirectories(ctx.cacheFor(Optional.empty())), "known-wrong-");
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
+            List<Job> plan = VerifyPlan.of(ctx.course, chosen, scratch,
+                    (w, why) -> add(checks, new Check(w.exercise().id(), wrongFails(w), false, rel(ctx, w.source()) + " " + why.getMessage())));
             Map<Job, Future<GradeReport>> reports = new java.util.IdentityHashMap<>();
-            for (Job job : longestFirst(plan, lastTimes)) {
+            for (Job job : VerifyPlan.longestFirst(plan, lastTimes)) {
                 reports.put(job, pool.submit(() -> {
                     long t = System.nanoTime();
                     GradeReport r = (job.kind() == Kind.SOLUTION ? grading : failing).grade(job.exercises(), job.sources());
@@ -107,8 +113,9 @@ final class VerifyCommand implements Callable<Integer> {
             }
         } finally {
             pool.shutdownNow();
+            org.apache.commons.io.file.PathUtils.deleteDirectory(scratch);
         }
-        writeTimes(timesFile, times);
+        VerifyPlan.writeTimes(timesFile, times);
         long millis = (System.nanoTime() - start) / 1_000_000;
         boolean allOk = checks.values().stream().flatMap(List::stream).allMatch(Check::ok);
         if (json) {
@@ -117,76 +124,6 @@ final class VerifyCommand implements Callable<Integer> {
             print(out, style, checks, allOk, millis);
         }
         return allOk ? 0 : Main.FAILED;
-    }
-
-    /**
-     * The plan with its longest runs first, by how long each took the last time (runs not seen
-     * before count as long): with many runs side by side, a long one started last would hold
-     * up the end.
-     */
-    static List<Job> longestFirst(List<Job> plan, Map<String, Long> lastTimes) {
-        List<Job> sorted = new ArrayList<>(plan);
-        sorted.sort(java.util.Comparator.comparingLong((Job j) -> -lastTimes.getOrDefault(j.label(), Long.MAX_VALUE / 2)));
-        return sorted;
-    }
-
-    private static Map<String, Long> readTimes(Path file) {
-        Map<String, Long> times = new java.util.HashMap<>();
-        try {
-            JsonObject o = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(file)).getAsJsonObject();
-            o.entrySet().forEach(e -> times.put(e.getKey(), e.getValue().getAsLong()));
-        } catch (java.io.IOException | RuntimeException e) {
-            // none yet, or unreadable: the plan's own order
-        }
-        return times;
-    }
-
-    private static void writeTimes(Path file, Map<String, Long> times) {
-        JsonObject o = new JsonObject();
-        new java.util.TreeMap<>(times).forEach(o::addProperty);
-        try {
-            java.nio.file.Files.createDirectories(file.getParent());
-            OutputFile.write(file, o.toString());
-        } catch (java.io.IOException | RuntimeException e) {
-            // only an order for next time
-        }
-    }
-
-    /** One grading run of the plan: a day's solutions, its starters, or one round of its known-wrong solutions. */
-    record Job(String label, Kind kind, List<Exercise> exercises, Sources sources, Map<String, Path> wrong) {
-    }
-
-    enum Kind { SOLUTION, STARTER, WRONG }
-
-    /** Runs per day, so independent runs can go side by side: solutions, starters, then wrong rounds. */
-    private static List<Job> plan(Context ctx, List<Exercise> chosen) {
-        List<Job> plan = new ArrayList<>();
-        Map<String, List<Exercise>> byDay = new LinkedHashMap<>();
-        chosen.forEach(e -> byDay.computeIfAbsent(e.day(), d -> new ArrayList<>()).add(e));
-        for (Map.Entry<String, List<Exercise>> day : byDay.entrySet()) {
-            List<Exercise> ex = day.getValue();
-            plan.add(new Job(day.getKey() + " solutions", Kind.SOLUTION, ex, Sources.solutions(ctx.course), Map.of()));
-            plan.add(new Job(day.getKey() + " starters", Kind.STARTER, ex, Sources.starters(), Map.of()));
-            for (int round = 0; ; round++) {
-                Map<String, Path> wrong = new LinkedHashMap<>();
-                for (Exercise e : ex) {
-                    List<Path> all = ctx.course.wrongSolutions(e);
-                    if (round < all.size()) {
-                        wrong.put(e.id(), all.get(round));
-                    }
-                }
-                if (wrong.isEmpty()) {
-                    break;
-                }
-                List<Exercise> these = ex.stream().filter(e -> wrong.containsKey(e.id())).toList();
-                plan.add(new Job(day.getKey() + " known-wrong solutions, round " + (round + 1), Kind.WRONG, these,
-                        new Sources("known-wrong solutions", e -> wrong.get(e.id())), wrong));
-            }
-        }
-        // the longest runs first, so that none of them is left to run alone at the end
-        List<Job> ordered = new ArrayList<>(plan.stream().filter(j -> j.kind() == Kind.SOLUTION).toList());
-        plan.stream().filter(j -> j.kind() != Kind.SOLUTION).forEach(ordered::add);
-        return ordered;
     }
 
     private static void record(Map<String, List<Check>> checks, Job job, GradeReport report) {
@@ -203,15 +140,19 @@ final class VerifyCommand implements Callable<Integer> {
                                     : "the starter could not be run: " + r.message()), r);
                 }
                 case WRONG -> {
-                    String name = job.wrong().get(id).getFileName().toString();
+                    WrongSolution w = job.wrong().get(id);
                     boolean ok = r.status() == Status.FAIL;
-                    add(checks, new Check(id, "the wrong solution \"" + name + "\" fails", ok,
-                            ok ? firstFailure(r) : r.status() == Status.PASS
+                    add(checks, new Check(id, wrongFails(w), ok,
+                            ok ? firstFailure(r) : (w.mistake().isEmpty() ? "" : w.mistake() + "\n") + (r.status() == Status.PASS
                                     ? "it passes every test: add a test that catches this mistake"
-                                    : "it could not be run (a wrong solution must compile and fail a test): " + r.message()), r);
+                                    : "it could not be run (a wrong solution must compile and fail a test): " + r.message())), r);
                 }
             }
         }
+    }
+
+    private static String wrongFails(WrongSolution w) {
+        return "the wrong solution \"" + w.name() + "\" fails";
     }
 
     private static void add(Map<String, List<Check>> checks, Check c) {

@@ -1,0 +1,109 @@
+package grade.cli;
+
+import com.google.gson.JsonObject;
+import grade.course.Course;
+import grade.course.Exercise;
+import grade.course.WrongSolution;
+import grade.engine.Sources;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/** The grading runs of {@code grade verify}, and the order they start in. */
+final class VerifyPlan {
+
+    /** One grading run of the plan: a day's solutions, its starters, or one round of its known-wrong solutions. */
+    record Job(String label, Kind kind, List<Exercise> exercises, Sources sources, Map<String, WrongSolution> wrong) {
+    }
+
+    enum Kind { SOLUTION, STARTER, WRONG }
+
+    private VerifyPlan() {
+    }
+
+    /**
+     * Runs per day, so independent runs can go side by side: solutions, starters, then rounds of
+     * known-wrong solutions. Their diffs are applied into {@code scratch} now; each one that cannot
+     * be goes to {@code unusable} instead of into a run.
+     */
+    static List<Job> of(Course course, List<Exercise> chosen, Path scratch, BiConsumer<WrongSolution, WrongSolution.Unusable> unusable) {
+        List<Job> plan = new ArrayList<>();
+        Map<String, List<Exercise>> byDay = new LinkedHashMap<>();
+        chosen.forEach(e -> byDay.computeIfAbsent(e.day(), d -> new ArrayList<>()).add(e));
+        for (Map.Entry<String, List<Exercise>> day : byDay.entrySet()) {
+            List<Exercise> ex = day.getValue();
+            plan.add(new Job(day.getKey() + " solutions", Kind.SOLUTION, ex, Sources.solutions(course), Map.of()));
+            plan.add(new Job(day.getKey() + " starters", Kind.STARTER, ex, Sources.starters(), Map.of()));
+            Map<WrongSolution, Path> roots = new LinkedHashMap<>(); // the usable ones, by exercise, by name
+            for (Exercise e : ex) {
+                for (WrongSolution w : course.wrongSolutions(e)) {
+                    try {
+                        roots.put(w, w.root(scratch));
+                    } catch (WrongSolution.Unusable u) {
+                        unusable.accept(w, u);
+                    }
+                }
+            }
+            for (int round = 0; ; round++) {
+                Map<String, WrongSolution> wrong = new LinkedHashMap<>();
+                for (Exercise e : ex) {
+                    List<WrongSolution> usable = roots.keySet().stream().filter(w -> w.exercise().equals(e)).toList();
+                    if (round < usable.size()) {
+                        wrong.put(e.id(), usable.get(round));
+                    }
+                }
+                if (wrong.isEmpty()) {
+                    break;
+                }
+                List<Exercise> these = ex.stream().filter(e -> wrong.containsKey(e.id())).toList();
+                plan.add(new Job(day.getKey() + " known-wrong solutions, round " + (round + 1), Kind.WRONG, these,
+                        new Sources("known-wrong solutions", e -> roots.get(wrong.get(e.id()))), wrong));
+            }
+        }
+        // the longest runs first, so that none of them is left to run alone at the end
+        List<Job> ordered = new ArrayList<>(plan.stream().filter(j -> j.kind() == Kind.SOLUTION).toList());
+        plan.stream().filter(j -> j.kind() != Kind.SOLUTION).forEach(ordered::add);
+        return ordered;
+    }
+
+    /**
+     * The plan with its longest runs first, by how long each took the last time (runs not seen
+     * before count as long): with many runs side by side, a long one started last would hold
+     * up the end.
+     */
+    static List<Job> longestFirst(List<Job> plan, Map<String, Long> lastTimes) {
+        List<Job> sorted = new ArrayList<>(plan);
+        sorted.sort(Comparator.comparingLong((Job j) -> -lastTimes.getOrDefault(j.label(), Long.MAX_VALUE / 2)));
+        return sorted;
+    }
+
+    static Map<String, Long> readTimes(Path file) {
+        Map<String, Long> times = new HashMap<>();
+        try {
+            JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            o.entrySet().forEach(e -> times.put(e.getKey(), e.getValue().getAsLong()));
+        } catch (IOException | RuntimeException e) {
+            // none yet, or unreadable: the plan's own order
+        }
+        return times;
+    }
+
+    static void writeTimes(Path file, Map<String, Long> times) {
+        JsonObject o = new JsonObject();
+        new TreeMap<>(times).forEach(o::addProperty);
+        try {
+            Files.createDirectories(file.getParent());
+            OutputFile.write(file, o.toString());
+        } catch (IOException | RuntimeException e) {
+            // only an order for next time
+        }
+    }
+}
