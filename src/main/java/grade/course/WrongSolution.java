@@ -1,8 +1,6 @@
 package grade.course;
 
 import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.ChangeDelta;
-import com.github.difflib.patch.Chunk;
 import com.github.difflib.patch.Patch;
 import com.github.difflib.patch.PatchFailedException;
 import com.github.difflib.unifieddiff.UnifiedDiff;
@@ -121,14 +119,10 @@ public record WrongSolution(Exercise exercise, String name, Path source, Path re
             throw new Unusable("changes " + file + ", which is not a file of the exercise (" + String.join(", ", exercise.files())
                     + "); paths in the diff are a/FILE and b/FILE, relative to the reference solution's folder");
         }
-        // applyFuzzy takes the hunks first to last but looks for each where the old file had it
-        // (@@ -N); after the hunks before it, it stands where the new file has it (@@ +N)
-        List<AbstractDelta<String>> hunks = change.getPatch().getDeltas();
-        Patch<String> patch = new Patch<>();
-        for (AbstractDelta<String> hunk : hunks) {
+        Patch<String> patch = change.getPatch();
+        for (AbstractDelta<String> hunk : patch.getDeltas()) {
             hunk.getSource().getLines().replaceAll(Escape::back);
             hunk.getTarget().getLines().replaceAll(Escape::back);
-            patch.addDelta(new ChangeDelta<>(new Chunk<>(hunk.getTarget().getPosition(), hunk.getSource().getLines()), hunk.getTarget()));
         }
         String original = Files.readString(target, StandardCharsets.UTF_8);
         List<String> lines = original.isEmpty() ? new ArrayList<>() : new ArrayList<>(Arrays.asList(original.split("\n", -1)));
@@ -139,9 +133,8 @@ public record WrongSolution(Exercise exercise, String name, Path source, Path re
         try {
             // every line of a hunk must match, where the diff says or, if lines moved, nearest to it (patch's "offset")
             patch.withConflictOutput((verdict, hunk, result) -> {
-                int i = patch.getDeltas().indexOf(hunk);
-                throw new PatchFailedException("hunk " + (i + 1) + " (near line " + (hunks.get(i).getSource().getPosition() + 1)
-                        + " of " + file + ") does not match");
+                throw new PatchFailedException("hunk " + (patch.getDeltas().indexOf(hunk) + 1) + " (near line "
+                        + (hunk.getSource().getPosition() + 1) + " of " + file + ") does not match");
             });
             lines = patch.applyFuzzy(lines, 0);
         } catch (PatchFailedException e) {
