@@ -13,7 +13,7 @@ import java.util.zip.ZipOutputStream;
  * after what it holds, so a test can check every row of the gradebook:
  *
  *   NN-correct               the reference solutions
- *   NN-wrong-offsets-NAME    a known-wrong offsets (solutions/day03/offsets/wrong/NAME), the reference tail
+ *   NN-wrong-offsets-NAME    a known-wrong offsets (solutions/day03/offsets/wrong/NAME.diff), the reference tail
  *   NN-wrong-tail-NAME       the reference offsets, a known-wrong tail
  *   NN-nocompile             offsets does not compile
  *   NN-hang                  offsets' size() loops for ever
@@ -23,11 +23,12 @@ import java.util.zip.ZipOutputStream;
  *   NN-corrupt               a zip cut in half
  *
  * A third are folders, a third zips, a third zips that wrap the workspace in one more folder.
+ * A known-wrong solution's diff is applied with GNU patch, as the README says.
  *
  *   java bench/MakeSubmissions.java COURSE_HOME OUT_DIR [COUNT]     (COUNT defaults to 50)
  */
 public class MakeSubmissions {
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length < 2) {
             System.err.println("usage: java bench/MakeSubmissions.java COURSE_HOME OUT_DIR [COUNT]");
             System.exit(2);
@@ -55,13 +56,13 @@ public class MakeSubmissions {
                 case "correct" -> { }
                 case "wrong-offsets" -> {
                     Path w = wrongOffsets.get(wo++ % wrongOffsets.size());
-                    o = Files.readString(w.resolve("day03/Offsets.java"));
-                    name += "-" + w.getFileName();
+                    o = wrongFile(solutions.resolve("offsets"), w, "day03/Offsets.java");
+                    name += "-" + w.getFileName().toString().replace(".diff", "");
                 }
                 case "wrong-tail" -> {
                     Path w = wrongTail.get(wt++ % wrongTail.size());
-                    t = Files.readString(w.resolve("day03/Tail.java"));
-                    name += "-" + w.getFileName();
+                    t = wrongFile(solutions.resolve("tail"), w, "day03/Tail.java");
+                    name += "-" + w.getFileName().toString().replace(".diff", "");
                 }
                 case "nocompile" -> o = offsets.replaceFirst("return bytes;", "return bytes");
                 case "hang" -> o = offsets.replace("return Files.size(file);",
@@ -101,9 +102,32 @@ public class MakeSubmissions {
         System.out.println("made " + count + " submissions in " + out);
     }
 
+    /** The known-wrong solutions: wrong/NAME.diff, or a folder wrong/NAME/ for a rewrite. */
     private static List<Path> list(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isDirectory).sorted().toList();
+            return s.filter(p -> Files.isDirectory(p) || p.toString().endsWith(".diff")).sorted().toList();
+        }
+    }
+
+    /** FILE of a known-wrong solution: the reference's, patched with `patch -p1` in a copy, or the folder's own. */
+    private static String wrongFile(Path exercise, Path wrong, String file) throws IOException, InterruptedException {
+        if (Files.isDirectory(wrong)) {
+            return Files.readString(wrong.resolve(file));
+        }
+        Path copy = Files.createTempDirectory("known-wrong");
+        try {
+            Files.createDirectories(copy.resolve(file).getParent());
+            Files.copy(exercise.resolve(file), copy.resolve(file));
+            Process p = new ProcessBuilder("patch", "-p1", "--quiet", "-i", wrong.toAbsolutePath().toString())
+                    .directory(copy.toFile()).inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IOException("patch could not apply " + wrong);
+            }
+            return Files.readString(copy.resolve(file));
+        } finally {
+            try (Stream<Path> s = Files.walk(copy)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 

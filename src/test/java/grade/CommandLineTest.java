@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,37 +182,104 @@ class CommandLineTest {
         assertTrue(second.out().contains("Hint 2/2: 第二"), second.out());
     }
 
+    /** A known-wrong solution of day90/sum: the reference with one line changed, as `diff -u` writes it. */
+    private static String sumDiff(String header, String range, String was, String now) {
+        return header + "\n--- a/day90/Sum.java\n+++ b/day90/Sum.java\n@@ " + range + " @@\n \n public class Sum {\n"
+                + "     public static int add(int a, int b) {\n-" + was + "\n+" + now + "\n     }\n }\n";
+    }
+
     @Test
     void verifyProvesSolutionsPassAndStartersFail() throws Exception {
         Fixtures.Run ok = Fixtures.grade(home, elsewhere, "verify", "--no-color");
         assertEquals(0, ok.exit(), ok.out() + ok.err());
         assertTrue(ok.out().contains("6 passed, 0 failed"), ok.out());
-        Fixtures.write(home.resolve("solutions/day90/sum/wrong/subtracts/day90/Sum.java"), Fixtures.SUM_OK.replace("a + b", "a - b"));
-        Fixtures.write(home.resolve("solutions/day90/sum/wrong/just-right/day90/Sum.java"), Fixtures.SUM_OK);
+        Path wrong = home.resolve("solutions/day90/sum/wrong");
+        Fixtures.write(wrong.resolve("subtracts.diff"), sumDiff("# Known wrong: subtracts.", "-2,6 +2,6",
+                "        return a + b;", "        return a - b;"));
+        // its line numbers are 2 off, as after lines were added above the hunk: found nearby, as patch(1) finds it
+        Fixtures.write(wrong.resolve("multiplies.diff"), sumDiff("# Known wrong: multiplies.", "-4,6 +4,6",
+                "        return a + b;", "        return a * b;"));
+        // a rewrite kept whole, in a folder; the files it leaves out come from the reference solution
+        Fixtures.write(wrong.resolve("just-right/day90/Sum.java"), "// Known wrong: but it is right.\n" + Fixtures.SUM_OK);
+        Fixtures.write(wrong.resolve("made-before-a-change.diff"), sumDiff("# Known wrong: subtracts, from an older reference.",
+                "-2,6 +2,6", "        return b + a;", "        return b - a;"));
+        Fixtures.write(wrong.resolve("headless.diff"), sumDiff("", "-2,6 +2,6", "        return a + b;", "        return 0;").substring(1));
         Fixtures.Run bad = Fixtures.grade(home, elsewhere, "verify", "--no-color");
         assertEquals(1, bad.exit(), bad.out());
         assertTrue(bad.out().contains("the wrong solution \"just-right\" fails"), bad.out());
-        assertTrue(bad.out().contains("it passes every test"), bad.out());
-        assertTrue(bad.out().contains("7 passed, 1 failed"), bad.out());
+        assertTrue(bad.out().contains("Known wrong: but it is right.\n") && bad.out().contains("it passes every test"), bad.out());
+        assertTrue(bad.out().contains("the wrong solution \"made-before-a-change\" fails"), bad.out());
+        assertTrue(bad.out().contains("solutions/day90/sum/wrong/made-before-a-change.diff no longer applies to the reference solution: "
+                + "hunk 1 (near line 2 of day90/Sum.java) does not match; make the diff again against the reference"), bad.out());
+        assertTrue(bad.out().contains("solutions/day90/sum/wrong/headless.diff must start with a line \"# Known wrong: ...\""), bad.out());
+        assertFalse(bad.out().contains("\"subtracts\"") || bad.out().contains("\"multiplies\""), "both are caught:\n" + bad.out());
+        assertTrue(bad.out().contains("8 passed, 3 failed"), bad.out());
+        noStackTrace(bad);
+    }
+
+    /** The status of one check in verify's JSON, or "missing". */
+    private static String checkStatus(String json, String exercise, String check) {
+        for (var e : JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("exercises")) {
+            for (var c : e.getAsJsonObject().getAsJsonArray("checks")) {
+                if (e.getAsJsonObject().get("id").getAsString().equals(exercise) && c.getAsJsonObject().get("name").getAsString().equals(check)) {
+                    return c.getAsJsonObject().get("status").getAsString();
+                }
+            }
+        }
+        return "missing";
     }
 
     @Test
-    void newScaffoldsAnExerciseThatTheCatalogueAcceptsAndThatCompiles() throws Exception {
+    void verifyReadsDiffsWhateverThePlatformCharset() throws Exception {
+        // Chinese in the hunk's context: read in the platform's charset (US-ASCII here), it would not match
+        Fixtures.write(home.resolve("solutions/day90/hello/day90/Hello.java"),
+                Fixtures.HELLO_OK.replace("        System.out", "        // 你好\n        System.out"));
+        Fixtures.write(home.resolve("solutions/day90/hello/wrong/greets-in-chinese.diff"), """
+                # Known wrong: greets in Chinese.
+                --- a/day90/Hello.java
+                +++ b/day90/Hello.java
+                @@ -3,6 +3,6 @@
+                 public class Hello {
+                     public static void main(String[] args) {
+                         // 你好
+                -        System.out.println("hello " + args[0]);
+                +        System.out.println("你好 " + args[0]);
+                     }
+                 }
+                """);
+        Fixtures.Run r = Fixtures.grade(home, elsewhere, List.of("-Dfile.encoding=US-ASCII"), List.of(), "verify", "day90", "--format", "json");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals("pass", checkStatus(r.out(), "day90/hello", "the wrong solution \"greets-in-chinese\" fails"), r.out());
+    }
+
+    @Test
+    void newScaffoldsAnExerciseThatTheCatalogueAcceptsAndThatVerifyPasses() throws Exception {
         Files.createDirectories(home.resolve("grader"));
         Files.writeString(home.resolve("pom.xml"), "<project/>");
         Fixtures.Run r = Fixtures.grade(home, elsewhere, "new", "day90", "word-count");
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(Files.isRegularFile(home.resolve("exercises/day90/word-count/starter/day90/WordCount.java")));
-        assertTrue(Files.isRegularFile(home.resolve("solutions/day90/word-count/wrong/off-by-one/day90/WordCount.java")));
+        Path diff = home.resolve("solutions/day90/word-count/wrong/off-by-one.diff");
+        assertTrue(Files.readString(diff).startsWith("# Known wrong: the answer is off by one.\n--- a/day90/WordCount.java\n"
+                + "+++ b/day90/WordCount.java\n@@ "), Files.readString(diff));
+        // patch(1) applies it to a copy of the reference solution, as the README says
+        Path copy = Files.createDirectories(elsewhere.resolve("copy/day90"));
+        Files.copy(home.resolve("solutions/day90/word-count/day90/WordCount.java"), copy.resolve("WordCount.java"));
+        String patched = Fixtures.runLogged(copy.getParent(), java.time.Duration.ofSeconds(30), java.util.Map.of(),
+                List.of("sh", "-c", "patch -p1 < \"$0\"", diff.toString()));
+        assertTrue(patched.startsWith("0\n") && Files.readString(copy.resolve("WordCount.java")).contains("return 41;"), patched);
         Path test = home.resolve("grader/day90/WordCountTest.java");
         assertTrue(Files.isRegularFile(test));
         Fixtures.Run list = Fixtures.grade(home, elsewhere, "list");
         assertEquals(0, list.exit(), list.err());
         assertTrue(list.out().contains("day90/word-count"), list.out());
+        // the hidden tests are compiled into the grader: here, onto its class path
         javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
-        Path out = Files.createDirectories(elsewhere.resolve("classes"));
-        assertEquals(0, javac.run(null, null, null, "-d", out.toString(), "-cp", System.getProperty("java.class.path"),
-                test.toString(), home.resolve("solutions/day90/word-count/day90/WordCount.java").toString()));
+        Path classes = Files.createDirectories(elsewhere.resolve("classes"));
+        assertEquals(0, javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"), test.toString()));
+        Fixtures.Run verify = Fixtures.grade(home, elsewhere, List.of(), List.of(classes), "verify", "day90", "--format", "json");
+        assertEquals(0, verify.exit(), verify.out() + verify.err());
+        assertEquals("pass", checkStatus(verify.out(), "day90/word-count", "the wrong solution \"off-by-one\" fails"), verify.out());
         Fixtures.Run again = Fixtures.grade(home, elsewhere, "new", "day90", "word-count");
         assertEquals(2, again.exit());
         assertTrue(again.err().contains("already exists"), again.err());

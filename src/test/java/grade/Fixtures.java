@@ -144,8 +144,20 @@ final class Fixtures {
 
     /** Runs the grader's command line as its own JVM, as a user would. */
     static Run grade(Path home, Path cwd, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dgrade.home=" + home, "-cp", System.getProperty("java.class.path"), "grade.cli.Main"));
+        return grade(home, cwd, List.of(), List.of(), args);
+    }
+
+    /**
+     * The same, with {@code jvmOptions} (such as -Dfile.encoding=US-ASCII) and {@code moreClasses}
+     * (such as the compiled hidden tests of an exercise that `grade new` made) on its class path.
+     */
+    static Run grade(Path home, Path cwd, List<String> jvmOptions, List<Path> moreClasses, String... args)
+            throws IOException, InterruptedException {
+        List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path")));
+        moreClasses.forEach(c -> classPath.add(c.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dgrade.home=" + home, "-cp", String.join(java.io.File.pathSeparator, classPath), "grade.cli.Main"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("grade-out", ".txt");
         Path err = Files.createTempFile("grade-err", ".txt");

@@ -1,5 +1,7 @@
 package grade.cli;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
 import grade.terminal.Console;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -54,10 +56,10 @@ final class NewCommand implements Callable<Integer> {
         made.add(write(dir.resolve("README.zh.md"), statement(id, name, true)));
         made.add(write(dir.resolve("starter").resolve(day).resolve(name + ".java"), source(day, name,
                 "        // TODO: compute the answer\n        throw new UnsupportedOperationException(\"TODO: answer\");")));
-        made.add(write(home.resolve("solutions").resolve(day).resolve(slug).resolve(day).resolve(name + ".java"), source(day, name,
-                "        return 42;")));
-        made.add(write(home.resolve("solutions").resolve(day).resolve(slug).resolve("wrong").resolve("off-by-one")
-                .resolve(day).resolve(name + ".java"), "// Known wrong: off by one.\n" + source(day, name, "        return 41;")));
+        String solution = source(day, name, "        return 42;");
+        made.add(write(home.resolve("solutions").resolve(day).resolve(slug).resolve(day).resolve(name + ".java"), solution));
+        made.add(write(home.resolve("solutions").resolve(day).resolve(slug).resolve("wrong").resolve("off-by-one.diff"),
+                knownWrong("the answer is off by one.", day + "/" + name + ".java", solution, solution.replace("return 42;", "return 41;"))));
         made.add(write(home.resolve("grader").resolve(day).resolve(name + "Test.java"), test(day, name)));
         made.add(addToDay(home.resolve("exercises").resolve(day).resolve("day.json")));
         out.println("Made the exercise " + id + ":");
@@ -140,6 +142,14 @@ final class NewCommand implements Callable<Integer> {
         return "# " + name + "\n\n**What the course taught.** Which lesson of the course's notes this exercise practises, and how it is done in Java.\n\n"
                 + "## What to build\n\n`" + day + "/" + name + ".java`, in `package " + day + ";`:\n\n```java\npublic static int answer()\n```\n\n"
                 + "## Example\n\n```java\n" + name + ".answer(); // 42\n```\n\n## What the tests try\n\nThe cases the tests try, without their code.\n";
+    }
+
+    /** A known-wrong solution as a unified diff against the reference, as `diff -u` makes it, with its header line. */
+    private static String knownWrong(String mistake, String file, String reference, String wrong) {
+        List<String> before = reference.lines().toList();
+        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("a/" + file, "b/" + file, before,
+                DiffUtils.diff(before, wrong.lines().toList()), 3);
+        return "# Known wrong: " + mistake + "\n" + String.join("\n", diff) + "\n";
     }
 
     private static String source(String day, String name, String body) {

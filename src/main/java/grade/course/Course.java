@@ -1,10 +1,13 @@
 package grade.course;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The whole course: days in order, each with its exercises. The home folder holds
@@ -33,18 +36,23 @@ public record Course(Path home, List<Day> days) {
         return solutions().resolve(e.day()).resolve(e.slug());
     }
 
-    /** Folders of known-wrong solutions of an exercise, each mirroring the workspace. */
-    public List<Path> wrongSolutions(Exercise e) {
+    /**
+     * The known-wrong solutions of an exercise, by name: each {@code wrong/NAME.diff} against the
+     * reference solution, and each {@code wrong/NAME/} folder (a rewrite, kept whole).
+     */
+    public List<WrongSolution> wrongSolutions(Exercise e) {
         Path wrong = solution(e).resolve("wrong");
-        List<Path> out = new ArrayList<>();
-        if (java.nio.file.Files.isDirectory(wrong)) {
-            try (var s = java.nio.file.Files.list(wrong)) {
-                s.filter(java.nio.file.Files::isDirectory).sorted(Comparator.comparing(Path::toString)).forEach(out::add);
-            } catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
+        if (!Files.isDirectory(wrong)) {
+            return List.of();
         }
-        return out;
+        try (Stream<Path> s = Files.list(wrong)) {
+            return s.filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".diff"))
+                    .map(p -> new WrongSolution(e, p.getFileName().toString().replaceFirst("\\.diff$", ""), p, solution(e)))
+                    .sorted(Comparator.comparing(WrongSolution::name))
+                    .toList();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** The names closest to {@code wanted}, for "did you mean" suggestions. */

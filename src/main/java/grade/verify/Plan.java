@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import grade.course.Course;
 import grade.course.Exercise;
+import grade.course.WrongSolution;
 import grade.engine.Sources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The grading runs that check a course, per day: its reference solutions, its starters, then its
@@ -27,14 +29,18 @@ final class Plan {
     enum Kind { SOLUTION, STARTER, WRONG }
 
     /** One grading run: a day's solutions, its starters, or one round of its known-wrong solutions. */
-    record Job(String label, Kind kind, List<Exercise> exercises, Sources sources, Map<String, Path> wrong) {
+    record Job(String label, Kind kind, List<Exercise> exercises, Sources sources, Map<String, WrongSolution> wrong) {
     }
 
     private Plan() {
     }
 
-    /** The runs, solutions first, in the course's order (the order in which checks are reported). */
-    static List<Job> of(Course course, List<Exercise> chosen) {
+    /**
+     * The runs, solutions first, in the course's order (the order in which checks are reported).
+     * The known-wrong solutions' diffs are applied into {@code scratch} now; each one that cannot
+     * be goes to {@code unusable} instead of into a run.
+     */
+    static List<Job> of(Course course, List<Exercise> chosen, Path scratch, BiConsumer<WrongSolution, WrongSolution.Unusable> unusable) {
         List<Job> solutions = new ArrayList<>();
         List<Job> others = new ArrayList<>();
         Map<String, List<Exercise>> byDay = new LinkedHashMap<>();
@@ -43,12 +49,22 @@ final class Plan {
             List<Exercise> ex = day.getValue();
             solutions.add(new Job(day.getKey() + " solutions", Kind.SOLUTION, ex, Sources.solutions(course), Map.of()));
             others.add(new Job(day.getKey() + " starters", Kind.STARTER, ex, Sources.starters(), Map.of()));
+            Map<WrongSolution, Path> roots = new LinkedHashMap<>(); // the usable ones, by exercise, by name
+            for (Exercise e : ex) {
+                for (WrongSolution w : course.wrongSolutions(e)) {
+                    try {
+                        roots.put(w, w.root(scratch));
+                    } catch (WrongSolution.Unusable u) {
+                        unusable.accept(w, u);
+                    }
+                }
+            }
             for (int round = 0; ; round++) {
-                Map<String, Path> wrong = new LinkedHashMap<>();
+                Map<String, WrongSolution> wrong = new LinkedHashMap<>();
                 for (Exercise e : ex) {
-                    List<Path> all = course.wrongSolutions(e);
-                    if (round < all.size()) {
-                        wrong.put(e.id(), all.get(round));
+                    List<WrongSolution> usable = roots.keySet().stream().filter(w -> w.exercise().equals(e)).toList();
+                    if (round < usable.size()) {
+                        wrong.put(e.id(), usable.get(round));
                     }
                 }
                 if (wrong.isEmpty()) {
@@ -56,7 +72,7 @@ final class Plan {
                 }
                 List<Exercise> these = ex.stream().filter(e -> wrong.containsKey(e.id())).toList();
                 others.add(new Job(day.getKey() + " known-wrong solutions, round " + (round + 1), Kind.WRONG, these,
-                        new Sources("known-wrong solutions", e -> wrong.get(e.id())), wrong));
+                        new Sources("known-wrong solutions", e -> roots.get(wrong.get(e.id()))), wrong));
             }
         }
         solutions.addAll(others);

@@ -3,6 +3,7 @@ package grade.verify;
 import grade.compile.Compiler;
 import grade.course.Course;
 import grade.course.Exercise;
+import grade.course.WrongSolution;
 import grade.engine.Grading;
 import grade.engine.Jobs;
 import grade.engine.Settings;
@@ -12,6 +13,7 @@ import grade.report.GradeReport;
 import grade.report.Status;
 import grade.report.TestResult;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Checks a course: every reference solution passes all its hidden tests, every starter compiles
@@ -43,12 +46,6 @@ public final class Verify {
     /** Runs every check of {@code chosen}; {@code progress} hears of each grading run as it ends. */
     public VerifyReport run(List<Exercise> chosen, Consumer<String> progress) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Compiler compiler = new Compiler(cache);
-        // A solution's run is long (every test runs); it gets a test JVM per core. A starter or a
-        // known-wrong solution is proven wrong by its first failing test; such runs are short and
-        // mostly wait, so they get one test JVM each, and many go side by side (jobs).
-        Grading grading = new Grading(compiler, settings).testJvms(Runtime.getRuntime().availableProcessors());
-        Grading failing = new Grading(compiler, settings.withFailFast(true));
         Map<String, List<Check>> checks = new LinkedHashMap<>();
         Map<String, List<String>> warnings = new LinkedHashMap<>();
         for (Exercise e : chosen) {
@@ -61,7 +58,25 @@ public final class Verify {
         Path timesFile = cache.resolve("verify-times.json");
         Map<String, Long> lastTimes = Plan.readTimes(timesFile);
         Map<String, Long> times = new ConcurrentHashMap<>(lastTimes);
-        List<Plan.Job> plan = Plan.of(course, chosen);
+        Path scratch = Files.createTempDirectory(Files.createDirectories(cache), "known-wrong-");
+        try {
+            return run(chosen, progress, checks, warnings, lastTimes, times, timesFile, scratch, start);
+        } finally {
+            PathUtils.deleteDirectory(scratch);
+        }
+    }
+
+    private VerifyReport run(List<Exercise> chosen, Consumer<String> progress, Map<String, List<Check>> checks,
+                             Map<String, List<String>> warnings, Map<String, Long> lastTimes, Map<String, Long> times,
+                             Path timesFile, Path scratch, long start) throws IOException, InterruptedException {
+        Compiler compiler = new Compiler(cache);
+        // A solution's run is long (every test runs); it gets a test JVM per core. A starter or a
+        // known-wrong solution is proven wrong by its first failing test; such runs are short and
+        // mostly wait, so they get one test JVM each, and many go side by side (jobs).
+        Grading grading = new Grading(compiler, settings).testJvms(Runtime.getRuntime().availableProcessors());
+        Grading failing = new Grading(compiler, settings.withFailFast(true));
+        List<Plan.Job> plan = Plan.of(course, chosen, scratch, (w, why) -> checks.get(w.exercise().id())
+                .add(new Check(w.exercise().id(), wrongFails(w), false, course.home().relativize(w.source()) + " " + why.getMessage())));
         List<Plan.Job> ordered = Plan.longestFirst(plan, lastTimes);
         List<Callable<GradeReport>> work = new ArrayList<>();
         for (Plan.Job job : ordered) {
@@ -96,16 +111,24 @@ public final class Verify {
                         r.status() == Status.FAIL ? firstFailure(r) : r.status() == Status.PASS
                                 ? "the starter passes every test: the tests cannot tell an unwritten exercise from a written one"
                                 : "the starter could not be run: " + r.message());
-                case WRONG -> new Check(id, "the wrong solution \"" + job.wrong().get(id).getFileName() + "\" fails",
-                        r.status() == Status.FAIL, r.status() == Status.FAIL ? firstFailure(r) : r.status() == Status.PASS
-                                ? "it passes every test: add a test that catches this mistake"
-                                : "it could not be run (a wrong solution must compile and fail a test): " + r.message());
+                case WRONG -> wrong(job.wrong().get(id), r);
             };
             checks.get(id).add(new Check(c.exercise(), c.name(), c.ok(), c.detail(), r.tests().stream().mapToLong(TestResult::millis).sum()));
             if (job.kind() == Plan.Kind.SOLUTION) {
                 warnings.put(id, slowTests(r));
             }
         }
+    }
+
+    private static Check wrong(WrongSolution w, ExerciseResult r) {
+        boolean ok = r.status() == Status.FAIL;
+        return new Check(w.exercise().id(), wrongFails(w), ok, ok ? firstFailure(r) : (w.mistake().isEmpty() ? "" : w.mistake() + "\n")
+                + (r.status() == Status.PASS ? "it passes every test: add a test that catches this mistake"
+                : "it could not be run (a wrong solution must compile and fail a test): " + r.message()));
+    }
+
+    private static String wrongFails(WrongSolution w) {
+        return "the wrong solution \"" + w.name() + "\" fails";
     }
 
     /** A reference solution's tests that took more than half their time: a slower machine could fail them. */

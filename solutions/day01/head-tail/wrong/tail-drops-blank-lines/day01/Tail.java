@@ -1,5 +1,4 @@
-// Known mistake: Tail cuts the text with String.split("\n"), which drops the empty strings at
-// the end, so empty last lines disappear ("x\n\n\n" has 3 lines, not 1).
+// Known wrong: Tail cuts the text with String.split("\n"), which drops the empty strings at the end, so empty last lines disappear ("x\n\n\n" has 3 lines, not 1).
 package day01;
 
 import java.io.IOException;
