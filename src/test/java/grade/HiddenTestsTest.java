@@ -60,7 +60,7 @@ class HiddenTestsTest {
         Fixtures.Run r = grade(Fixtures.TWICE_NO_NEGATIVES);
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("8.57/10"), "10 points × 6/7:\n" + r.out());
-        assertTrue(r.out().contains("✘ hidden test 1") && r.out().contains("This test is hidden: only whether it passes is shown."), r.out());
+        assertTrue(r.out().contains("✘ hidden test 1") && r.out().contains("This test is hidden: only whether it passes and its points (0/1.43) are shown."), r.out());
         SECRETS.forEach(s -> assertFalse(r.out().contains(s) || r.err().contains(s), s + " reached the learner:\n" + r.out()));
 
         Fixtures.Run json = grade(Fixtures.TWICE_NO_NEGATIVES, "--format", "json");
@@ -89,7 +89,8 @@ class HiddenTestsTest {
         Fixtures.Run r = grade(Fixtures.TWICE_SMALL_ONLY);
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("✘ hidden test 2") && r.out().contains("hidden until the end of 2999-12-31"), r.out());
-        assertTrue(r.out().contains("8.57/10"), r.out());
+        assertTrue(r.out().contains("(0/1.42)"), "its points, as a learner sees them:\n" + r.out());
+        assertTrue(r.out().contains("8.58/10"), "10 points are 4.29, 1.43, 1.43, 1.43 and 1.42 (the hundredths left go to the first tests):\n" + r.out());
         SECRETS.forEach(s -> assertFalse(r.out().contains(s), s + " reached the learner:\n" + r.out()));
     }
 

@@ -87,6 +87,11 @@ public final class Grading implements AutoCloseable {
             Map<String, ExerciseResult> done = new LinkedHashMap<>();
             List<TestRun.Unit> units = new ArrayList<>();
             for (Exercise e : exercises) {
+                List<String> missing = missingFiles(e, sources);
+                if (!missing.isEmpty()) {
+                    done.put(e.id(), ExerciseResult.missing(e, missing));
+                    continue;
+                }
                 CompileResult c = compiler.compile(e.id(), sources.root(e), e.files());
                 if (c.ok()) {
                     units.add(new TestRun.Unit(e.id(), c.classes(), e.tests(), e.timeoutSeconds()));
@@ -115,6 +120,14 @@ public final class Grading implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The files of {@code e} that {@code sources} lack. Such an exercise earns nothing, the same
+     * in every way of grading, and no starter is ever graded in its place.
+     */
+    static List<String> missingFiles(Exercise e, Sources sources) {
+        return e.files().stream().filter(f -> !java.nio.file.Files.isRegularFile(sources.root(e).resolve(f))).toList();
     }
 
     /** Deals the units out in turn to the started test JVMs and runs them side by side. */
