@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Check the course (for instructors and CI).",
-    "Every reference solution passes all its hidden tests, every starter compiles and fails at",
-    "least one, every known-wrong solution (solutions/dayNN/EXERCISE/wrong/NAME/) fails, and every",
-    "exercise has both statements and at least two hints."},
+    "Every reference solution passes all its hidden tests, every starter compiles and earns",
+    "nothing (it fails every test), every known-wrong solution (solutions/dayNN/EXERCISE/wrong/NAME/)",
+    "fails, and every exercise has both statements and at least two hints. The days that pass are",
+    "recorded with a fingerprint of the course: grade dist and grade export gradescope need them all."},
         footerHeading = "%nExamples:%n", footer = {"  ./grade verify", "  ./grade verify day03 day04", "  ./grade verify day03 --format json"})
 final class VerifyCommand implements Callable<Integer> {
     @Mixin
@@ -67,12 +68,14 @@ final class VerifyCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         Compiler compiler = new Compiler(ctx.cacheFor(Optional.empty()));
-        // A solution's run is long (every test runs); it gets a test JVM per core. A starter or a
-        // known-wrong solution is proven wrong by its first failing test; such runs are short and
+        // A solution's run is long (every test runs); it gets a test JVM per core. A known-wrong
+        // solution is proven wrong by its first failing test. A starter must fail every test (it
+        // must earn nothing), so all its tests run, but they fail at once. Such runs are short and
         // mostly wait, so they get one test JVM each (a test JVM costs half a second of a core)
         // and many of them go side by side (--jobs).
         Grading grading = new Grading(compiler).testJvms(Runtime.getRuntime().availableProcessors());
         Grading failing = new Grading(compiler).failFast(true);
+        Grading starting = new Grading(compiler);
         Map<String, List<Check>> checks = new LinkedHashMap<>();
         chosen.forEach(e -> checks.put(e.id(), new ArrayList<>()));
 
@@ -92,7 +95,12 @@ final class VerifyCommand implements Callable<Integer> {
             for (Job job : longestFirst(plan, lastTimes)) {
                 reports.put(job, pool.submit(() -> {
                     long t = System.nanoTime();
-                    GradeReport r = (job.kind() == Kind.SOLUTION ? grading : failing).grade(job.exercises(), job.sources());
+                    Grading g = switch (job.kind()) {
+                        case SOLUTION -> grading;
+                        case STARTER -> starting;
+                        case WRONG -> failing;
+                    };
+                    GradeReport r = g.grade(job.exercises(), job.sources());
                     long took = (System.nanoTime() - t) / 1_000_000;
                     times.put(job.label(), took);
                     synchronized (log) {
@@ -111,10 +119,11 @@ final class VerifyCommand implements Callable<Integer> {
         writeTimes(timesFile, times);
         long millis = (System.nanoTime() - start) / 1_000_000;
         boolean allOk = checks.values().stream().flatMap(List::stream).allMatch(Check::ok);
+        recordDays(ctx, chosen, checks);
         if (json) {
-            out.println(json(checks, allOk, millis));
+            out.println(VerifyReport.json(checks, allOk, millis));
         } else {
-            print(out, style, checks, allOk, millis);
+            VerifyReport.print(out, style, checks, allOk, millis);
         }
         return allOk ? 0 : Main.FAILED;
     }
@@ -196,11 +205,11 @@ final class VerifyCommand implements Callable<Integer> {
                 case SOLUTION -> add(checks, new Check(id, "the solution passes", r.status() == Status.PASS,
                         r.status() == Status.PASS ? r.tests().size() + " tests" : problems(r)), r);
                 case STARTER -> {
-                    boolean ok = r.status() == Status.FAIL;
-                    add(checks, new Check(id, "the starter compiles and fails", ok,
-                            ok ? firstFailure(r) : r.status() == Status.PASS
-                                    ? "the starter passes every test: the tests cannot tell an unwritten exercise from a written one"
-                                    : "the starter could not be run: " + r.message()), r);
+                    boolean ok = r.status() == Status.FAIL && r.cents() == 0;
+                    add(checks, new Check(id, "the starter compiles and earns nothing", ok,
+                            ok ? "fails all " + r.tests().size() + " tests"
+                                    : r.status() == Status.ERROR ? "the starter could not be run: " + r.message()
+                                    : starterEarns(r)), r);
                 }
                 case WRONG -> {
                     String name = job.wrong().get(id).getFileName().toString();
@@ -236,6 +245,26 @@ final class VerifyCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    /** What a starter that earns points passes, and how to make it earn nothing. */
+    private static String starterEarns(ExerciseResult r) {
+        String passes = r.tests().stream().filter(t -> t.status() == Status.PASS).map(t -> "\"" + t.name() + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "the starter earns " + grade.report.Scoring.showCents(r.cents()) + " of " + r.maxScore() + " points: it passes " + passes
+                + ". A learner who wrote nothing must earn nothing: make the starter's TODOs throw, or return or print what no test"
+                + " accepts (keep the tests as they are)";
+    }
+
+    /** Records which days passed every check, with the course's fingerprint, for grade dist and grade export. */
+    private static void recordDays(Context ctx, List<Exercise> chosen, Map<String, List<Check>> checks) {
+        Map<String, Boolean> days = new java.util.TreeMap<>();
+        chosen.forEach(e -> days.merge(e.day(), checks.get(e.id()).stream().allMatch(Check::ok), Boolean::logicalAnd));
+        try {
+            grade.course.Verified.record(ctx.home, grade.batch.Fingerprint.course(ctx.home), days);
+        } catch (java.io.IOException | RuntimeException e) {
+            Console.err().println("grade: could not record what verify found (" + e.getMessage() + "); grade dist will ask for it again");
+        }
+    }
+
     private static String firstFailure(ExerciseResult r) {
         return r.tests().stream().filter(t -> t.status() != Status.PASS).findFirst()
                 .map(t -> "caught by \"" + t.name() + "\"").orElse("");
@@ -243,53 +272,5 @@ final class VerifyCommand implements Callable<Integer> {
 
     private static String rel(Context ctx, Path p) {
         return ctx.home.relativize(p).toString();
-    }
-
-    private static void print(PrintStream out, Style style, Map<String, List<Check>> checks, boolean allOk, long millis) {
-        int failed = 0;
-        for (Map.Entry<String, List<Check>> e : checks.entrySet()) {
-            boolean ok = e.getValue().stream().allMatch(Check::ok);
-            out.println((ok ? style.green("✔") : style.red("✘")) + " " + style.bold(e.getKey()) + style.dim("  "
-                    + e.getValue().size() + " checks"));
-            for (Check c : e.getValue()) {
-                if (!c.ok()) {
-                    failed++;
-                    out.println("    " + style.red("✘") + " " + c.name());
-                    out.println(grade.kit.Text.indent(grade.kit.Text.block(c.detail(), 6000), "        "));
-                }
-            }
-        }
-        long total = checks.values().stream().mapToLong(List::size).sum();
-        out.println();
-        String summary = (total - failed) + " passed, " + failed + " failed";
-        out.println("verify: " + summary);
-        out.println((allOk ? style.green("The course is sound.") : style.red("The course has problems (above)."))
-                + style.dim(" " + String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0)));
-    }
-
-    private static String json(Map<String, List<Check>> checks, boolean allOk, long millis) {
-        JsonObject root = new JsonObject();
-        root.addProperty("version", 1);
-        root.addProperty("status", allOk ? "pass" : "fail");
-        root.addProperty("millis", millis);
-        JsonArray exercises = new JsonArray();
-        for (Map.Entry<String, List<Check>> e : checks.entrySet()) {
-            JsonObject x = new JsonObject();
-            x.addProperty("id", e.getKey());
-            x.addProperty("status", e.getValue().stream().allMatch(Check::ok) ? "pass" : "fail");
-            JsonArray cs = new JsonArray();
-            for (Check c : e.getValue()) {
-                JsonObject y = new JsonObject();
-                y.addProperty("name", c.name());
-                y.addProperty("status", c.ok() ? "pass" : "fail");
-                y.addProperty("message", c.detail());
-                y.addProperty("millis", c.millis());
-                cs.add(y);
-            }
-            x.add("checks", cs);
-            exercises.add(x);
-        }
-        root.add("exercises", exercises);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
     }
 }
