@@ -37,7 +37,7 @@ class ExportIT {
     @TempDir
     Path tmp;
 
-    private static String run(Path dir, Map<String, String> env, String... command) throws Exception {
+    static String run(Path dir, Map<String, String> env, String... command) throws Exception {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
         return Fixtures.runLogged(dir, java.time.Duration.ofSeconds(300), all, List.of(command));
@@ -49,7 +49,7 @@ class ExportIT {
         return run(dir, Map.of(), command.toArray(String[]::new));
     }
 
-    private static void unzip(Path zip, Path into) throws Exception {
+    static void unzip(Path zip, Path into) throws Exception {
         try (FileSystem z = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of("enablePosixFileAttributes", "true"));
              Stream<Path> all = Files.walk(z.getPath("/"))) {
             for (Path p : all.toList()) {
