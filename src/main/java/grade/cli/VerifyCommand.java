@@ -1,8 +1,6 @@
 package grade.cli;
 
 import grade.terminal.Console;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import grade.compile.Compiler;
 import grade.course.Exercise;

@@ -1,14 +1,14 @@
 package grade.workspace;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import grade.course.Course;
 import grade.course.Exercise;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -135,7 +135,7 @@ public final class Workspace {
             try {
                 remember(course);
             } catch (IOException ex) {
-                throw new WorkspaceException("could not update " + root.resolve(MARKER) + ": " + ex.getMessage());
+                // only bookkeeping: a workspace that cannot be written is graded all the same, and remembered next time
             }
         }
         return added;
