@@ -53,7 +53,7 @@ class BatchTest {
     }
 
     /** Every file below a folder with its bytes, to prove a batch changed nothing of it. */
-    private static Map<String, String> snapshot(Path dir) throws IOException {
+    static Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {

@@ -148,10 +148,16 @@ class SameMarksIT {
             if (files.containsKey(file)) {
                 Fixtures.write(input.resolve("src/main/java/" + file), files.get(file));
             }
+            // the rest of a solution folder as Exercism's Java track hands it over
+            Fixtures.write(input.resolve(".exercism/config.json"), "{\"files\": {\"solution\": [\"src/main/java/" + file + "\"]}}\n");
+            Fixtures.write(input.resolve("build.gradle"), "plugins { id \"java\" }\n");
+            Fixtures.write(input.resolve("HELP.md"), "# Help\n");
+            Map<String, String> before = BatchTest.snapshot(input);
             Path output = tmp.resolve("exercism/" + slug + "/output");
             String ex = run(tmp, Map.of(), "sh", bundle.resolve("bin/run.sh").toString(), slug.equals("tail") ? "day03-tail" : slug,
                     input + "/", output + "/");
             assertTrue(ex.startsWith("0\n"), "the runner exits 0 whatever the tests say: " + ex);
+            assertEquals(before, BatchTest.snapshot(input), "the input folder is only read");
             JsonObject r = json(output.resolve("results.json"));
             assertEquals(2, r.get("version").getAsInt());
             BigDecimal earned = BigDecimal.ZERO;

@@ -9,9 +9,8 @@ import java.util.List;
  * What a learner may see of a grade. A test hidden today keeps its status, weight and points and
  * loses everything else: its name becomes "hidden test N" (numbered within its exercise), its
  * message (when it did not pass) a sentence of the grader's that says so and gives its points,
- * its captured output nothing. Every learner-facing
- * output (terminal, json, junit, exercism, classroom) is written from this view; instructors get
- * the grade itself.
+ * its captured output nothing. Every learner-facing output (terminal, json, junit, exercism,
+ * classroom) is written from this view; instructors get the grade itself.
  */
 public final class LearnerView {
     private final LocalDate today;
