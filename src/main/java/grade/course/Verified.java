@@ -17,9 +17,9 @@ import java.util.Set;
  * What {@code grade verify} last found, kept in {@value #FILE} beside the grader: the course's
  * fingerprint (of every file under {@code exercises/}, {@code solutions/} and {@code grader/},
  * and of the grader itself: {@code grade.batch.Fingerprint#course}) and the days that passed
- * under it. A course is
- * verified when every one of its days passed since its last change; {@code grade dist} and
- * {@code grade export gradescope} hand out only such a course (unless forced).
+ * under it. A course is verified when every one of its days passed since its last change;
+ * {@code grade dist} and {@code grade export gradescope} hand out only such a course (unless
+ * forced).
  */
 public final class Verified {
     static final String FILE = "target/verified.json";
@@ -28,16 +28,12 @@ public final class Verified {
     }
 
     /**
-     * Records a verify of some days under {@code fingerprint} ({@code days}: whether each
+     * Records a verify of some days under {@code fingerprint} ({@code verified}: whether each
      * passed): those that passed are added to the days verified under it (a new fingerprint
      * starts afresh), those that failed removed.
      */
     public static void record(Path home, String fingerprint, Map<String, Boolean> verified) throws IOException {
-        JsonObject last = read(home);
-        Set<String> days = new LinkedHashSet<>();
-        if (last.has("fingerprint") && last.get("fingerprint").getAsString().equals(fingerprint) && last.has("passed")) {
-            last.getAsJsonArray("passed").forEach(d -> days.add(d.getAsString()));
-        }
+        Set<String> days = passed(read(home), fingerprint);
         verified.forEach((day, ok) -> {
             if (ok) {
                 days.add(day);
@@ -66,17 +62,24 @@ public final class Verified {
         if (!last.has("fingerprint")) {
             return java.util.Optional.of("the course has not passed ./grade verify yet: run ./grade verify, fix what it finds, then try again");
         }
-        Set<String> passed = new LinkedHashSet<>();
-        if (last.get("fingerprint").getAsString().equals(fingerprint) && last.has("passed")) {
-            last.getAsJsonArray("passed").forEach(d -> passed.add(d.getAsString()));
-        }
+        Set<String> passed = passed(last, fingerprint);
         List<String> left = course.days().stream().map(Day::id).filter(d -> !passed.contains(d)).toList();
         if (left.isEmpty()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of((passed.isEmpty() ? "the course (its exercises, solutions, hidden tests or grader) changed since it last passed ./grade verify"
+        boolean changed = !last.get("fingerprint").getAsString().equals(fingerprint);
+        return java.util.Optional.of((changed ? "the course (its exercises, solutions, hidden tests or grader) changed since it last passed ./grade verify"
                 : "not every day passed ./grade verify since the course last changed")
                 + ": run ./grade verify " + String.join(" ", left) + ", fix what it finds, then try again");
+    }
+
+    /** The days that passed under {@code fingerprint}, by the record {@code last}: none under another. */
+    private static Set<String> passed(JsonObject last, String fingerprint) {
+        Set<String> days = new LinkedHashSet<>();
+        if (last.has("fingerprint") && last.get("fingerprint").getAsString().equals(fingerprint) && last.has("passed")) {
+            last.getAsJsonArray("passed").forEach(d -> days.add(d.getAsString()));
+        }
+        return days;
     }
 
     private static JsonObject read(Path home) {
