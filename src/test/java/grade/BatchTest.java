@@ -53,7 +53,7 @@ class BatchTest {
     }
 
     /** Every file below a folder with its bytes, to prove a batch changed nothing of it. */
-    private static Map<String, String> snapshot(Path dir) throws IOException {
+    static Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
@@ -101,13 +101,13 @@ class BatchTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertEquals(HEADER
                 + "alice,10,10,20,\r\n"
-                + "bob,10,0,10,\r\n"
+                + "bob,10,0,10,day90/hello: 1 of 1 test failed\r\n"
                 + "\"carol, c. \"\"cc\"\" 林\",10,10,20,\r\n"
-                + "dave,0,10,10,day90/sum did not compile\r\n"
-                + "erin,5,10,15,\r\n"
-                + "frank,0,0,0,\r\n"
-                + "gina,0,0,0,day90/sum crashed; day90/hello crashed\r\n"
-                + "hal,0,10,10,day90/sum missing\r\n"
+                + "dave,0,10,10,day90/sum: did not compile\r\n"
+                + "erin,5,10,15,day90/sum: 1 of 2 tests failed\r\n"
+                + "frank,0,0,0,day90/sum: 2 of 2 tests failed; day90/hello: 1 of 1 test failed\r\n"
+                + "gina,0,0,0,day90/sum: crashed; day90/hello: crashed\r\n"
+                + "hal,0,10,10,day90/sum: missing day90/Sum.java\r\n"
                 + "ivy,0,0,0,it is not a readable zip (zip END header not found); zip the folder again and resubmit\r\n"
                 + "jack,0,0,0,the zip holds an entry that points outside it (../../day90/Sum.java); zip the folder again with an ordinary zip tool\r\n",
                 Files.readString(subs.resolve("grades.csv"), StandardCharsets.UTF_8));
@@ -136,13 +136,13 @@ class BatchTest {
         Path out = elsewhere.resolve("marks");
         Fixtures.Run first = Fixtures.grade(home, elsewhere, "batch", subs.toString(), "day90", "--out", out.toString());
         assertEquals(0, first.exit(), first.out() + first.err());
-        assertEquals(HEADER + "alice,10,10,20,\r\nbob,0,10,10,\r\n", Files.readString(out.resolve("grades.csv")));
+        assertEquals(HEADER + "alice,10,10,20,\r\nbob,0,10,10,day90/sum: 2 of 2 tests failed\r\n", Files.readString(out.resolve("grades.csv")));
         assertTrue(Files.isRegularFile(out.resolve("results/bob.json")));
         assertFalse(Files.exists(subs.resolve("grades.csv")) || Files.exists(subs.resolve("results")), "--out was not followed");
 
         Fixtures.Run again = Fixtures.grade(home, elsewhere, "batch", subs.toString(), "day90", "--out", out.toString());
         assertTrue(again.out().contains("batch: 0 graded, 2 unchanged"), again.out());
-        assertEquals(HEADER + "alice,10,10,20,\r\nbob,0,10,10,\r\n", Files.readString(out.resolve("grades.csv")));
+        assertEquals(HEADER + "alice,10,10,20,\r\nbob,0,10,10,day90/sum: 2 of 2 tests failed\r\n", Files.readString(out.resolve("grades.csv")));
 
         Fixtures.write(subs.resolve("bob/day90/Sum.java"), Fixtures.SUM_OK);
         Fixtures.Run changed = Fixtures.grade(home, elsewhere, "batch", subs.toString(), "day90", "--out", out.toString());

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The whole course, checked with the packaged grader as CI runs it: {@code grade verify} proves
- * that every reference solution passes, every starter fails and every known-wrong solution
- * fails. Each check becomes one test here.
+ * that every reference solution passes, every starter earns nothing and every known-wrong
+ * solution fails. Each check becomes one test here.
  */
 class CourseIT {
     @TestFactory

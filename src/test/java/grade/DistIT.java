@@ -30,7 +30,7 @@ class DistIT {
     void aLearnerWithOnlyTheBundleCanWork() throws Exception {
         Path home = Path.of(System.getProperty("grade.home"));
         String made = run(home, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dgrade.home=" + home, "-jar", System.getProperty("grade.jar"), "dist", "--out", out.toString());
+                "-Dgrade.home=" + home, "-jar", System.getProperty("grade.jar"), "dist", "--out", out.toString(), "--force");
         assertTrue(made.startsWith("0\n"), made);
         Path bundle;
         try (Stream<Path> s = Files.list(out)) {

@@ -37,7 +37,7 @@ class ExportIT {
     @TempDir
     Path tmp;
 
-    private static String run(Path dir, Map<String, String> env, String... command) throws Exception {
+    static String run(Path dir, Map<String, String> env, String... command) throws Exception {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
         return Fixtures.runLogged(dir, java.time.Duration.ofSeconds(300), all, List.of(command));
@@ -49,7 +49,7 @@ class ExportIT {
         return run(dir, Map.of(), command.toArray(String[]::new));
     }
 
-    private static void unzip(Path zip, Path into) throws Exception {
+    static void unzip(Path zip, Path into) throws Exception {
         try (FileSystem z = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of("enablePosixFileAttributes", "true"));
              Stream<Path> all = Files.walk(z.getPath("/"))) {
             for (Path p : all.toList()) {
@@ -71,7 +71,7 @@ class ExportIT {
     @Test
     void gradescopeAutograderGradesARealSubmissionAndAlwaysWritesResults() throws Exception {
         Path zip = tmp.resolve("day03.zip");
-        String made = grade(tmp, "export", "gradescope", "day03", "-o", zip.toString());
+        String made = grade(tmp, "export", "gradescope", "day03", "-o", zip.toString(), "--force");
         assertTrue(made.startsWith("0\n"), made);
 
         Path root = tmp.resolve("autograder");
@@ -101,15 +101,16 @@ class ExportIT {
 
         JsonObject o = results(root);
         assertEquals(50, o.get("max_score").getAsInt());
-        double sum = 0;
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
         int offsets = 0;
         int tail = 0;
         for (JsonElement t : o.getAsJsonArray("tests")) {
             JsonObject x = t.getAsJsonObject();
-            for (String key : List.of("name", "number", "score", "max_score", "status", "output", "visibility")) {
+            for (String key : List.of("name", "number", "score", "max_score", "status", "output", "tags", "visibility")) {
                 assertTrue(x.has(key), key + " in " + x);
             }
             String name = x.get("name").getAsString();
+            assertEquals(name.substring(0, name.indexOf(':')), x.getAsJsonArray("tags").get(0).getAsString(), "tagged with its exercise");
             if (name.startsWith("day03/offsets: ")) {
                 offsets++;
                 assertEquals("passed", x.get("status").getAsString(), x.toString());
@@ -122,12 +123,17 @@ class ExportIT {
                 assertEquals("day03/echo-server: compiles", name);
                 assertTrue(x.get("output").getAsString().contains("EchoServer.java"), x.toString());
             }
-            sum += x.get("score").getAsDouble();
+            if (name.startsWith("day03/tee-log: ")) {
+                assertEquals("day03/tee-log: files submitted", name, "no starter is graded in place of a missing file");
+                assertEquals("missing day03/TeeLog.java", x.get("output").getAsString());
+            }
+            sum = sum.add(x.get("score").getAsBigDecimal());
         }
         assertTrue(offsets > 0 && tail > 0, o.toString());
         double score = o.get("score").getAsDouble();
         assertTrue(score >= 20 && score < 50, "offsets and tail pass, the rest do not: " + score);
-        assertEquals(score, sum, 0.05, "the tests' scores add up to the score");
+        assertEquals(0, o.get("score").getAsBigDecimal().compareTo(sum), "the tests' scores add up to the score exactly: " + sum);
+        assertTrue(ran.contains("the submission has no TeeLog.java: missing day03/TeeLog.java"), ran);
 
         // whatever breaks, Gradescope gets a results.json that says so
         Files.delete(source.resolve("course/target/grade.jar"));
@@ -140,7 +146,7 @@ class ExportIT {
 
     @Test
     void theGithubWorkflowsGradingStepReportsPointsFromABundle() throws Exception {
-        String dist = grade(tmp, "dist", "--out", tmp.resolve("dist").toString());
+        String dist = grade(tmp, "dist", "--out", tmp.resolve("dist").toString(), "--force");
         assertTrue(dist.startsWith("0\n"), dist);
         Path repo;
         try (Stream<Path> s = Files.list(tmp.resolve("dist"))) {

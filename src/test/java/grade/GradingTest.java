@@ -88,6 +88,30 @@ class GradingTest {
     }
 
     @Test
+    void aMissingFileEarnsNothingAndNoStarterIsGradedOrPutBackInItsPlace() throws Exception {
+        Files.delete(workspace.root().resolve("day90/Sum.java"));
+        GradeReport r = grade(null, Fixtures.HELLO_OK);
+        ExerciseResult sum = result(r, "day90/sum");
+        assertEquals(Status.ERROR, sum.status());
+        assertEquals("missing day90/Sum.java", sum.message());
+        assertEquals(List.of("day90/Sum.java"), sum.missing());
+        assertEquals(java.util.Optional.of("missing day90/Sum.java"), sum.reason());
+        assertEquals(0, sum.cents());
+        assertEquals(Status.PASS, result(r, "day90/hello").status(), "the others are graded as ever");
+
+        assertEquals(List.of(), workspace.addNewExercises(course), "a deleted file is not put back");
+        assertFalse(Files.exists(workspace.root().resolve("day90/Sum.java")));
+        Fixtures.twice(home);
+        assertEquals(List.of("day90/Twice.java"), workspace.addNewExercises(Catalogue.load(home)), "a new exercise gets its starter");
+
+        Fixtures.Run cli = Fixtures.grade(home, workspace.root(), "day90", "sum", "--no-color");
+        assertEquals(1, cli.exit(), cli.out() + cli.err());
+        assertTrue(cli.out().contains("0/10") && cli.out().contains("missing day90/Sum.java")
+                && cli.out().contains("./grade reset day90 sum puts back its starter."), cli.out());
+        assertFalse(Files.exists(workspace.root().resolve("day90/Sum.java")), "grade never writes a learner's file");
+    }
+
+    @Test
     void compileErrorIsReportedInTheLearnersTermsAndDoesNotStopTheOthers() throws Exception {
         GradeReport r = grade("""
                 package day90;

@@ -60,7 +60,7 @@ class HiddenTestsTest {
         Fixtures.Run r = grade(Fixtures.TWICE_NO_NEGATIVES);
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("8.57/10"), "10 points × 6/7:\n" + r.out());
-        assertTrue(r.out().contains("✘ hidden test 1") && r.out().contains("This test is hidden: only whether it passes is shown."), r.out());
+        assertTrue(r.out().contains("✘ hidden test 1") && r.out().contains("This test is hidden: only whether it passes and its points (0/1.43) are shown."), r.out());
         SECRETS.forEach(s -> assertFalse(r.out().contains(s) || r.err().contains(s), s + " reached the learner:\n" + r.out()));
 
         Fixtures.Run json = grade(Fixtures.TWICE_NO_NEGATIVES, "--format", "json");
@@ -89,7 +89,8 @@ class HiddenTestsTest {
         Fixtures.Run r = grade(Fixtures.TWICE_SMALL_ONLY);
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("✘ hidden test 2") && r.out().contains("hidden until the end of 2999-12-31"), r.out());
-        assertTrue(r.out().contains("8.57/10"), r.out());
+        assertTrue(r.out().contains("(0/1.42)"), "its points, as a learner sees them:\n" + r.out());
+        assertTrue(r.out().contains("8.58/10"), "10 points are 4.29, 1.43, 1.43, 1.43 and 1.42 (the hundredths left go to the first tests):\n" + r.out());
         SECRETS.forEach(s -> assertFalse(r.out().contains(s), s + " reached the learner:\n" + r.out()));
     }
 
@@ -115,6 +116,37 @@ class HiddenTestsTest {
         assertTrue(twin.get("output").getAsString().contains("SECRET-PRINT"), twin.toString());
         assertEquals("after_due_date", byName.get("day90/twice: twice(100) is 200, hidden until 2999").get("visibility").getAsString());
         assertEquals("visible", byName.get("day90/twice: twice(1) is 2, shown since 2000").get("visibility").getAsString());
+    }
+
+    @Test
+    void onGradescopeATestHiddenUntilADayCanWaitForTheAssignmentsDueDateInstead() throws Exception {
+        Path metadata = elsewhere.resolve("submission_metadata.json");
+        String past = "2001-01-01T23:59:00.000000-08:00";
+        String future = "2998-06-01T23:59:00.000000-07:00";
+        Files.writeString(metadata, "{\"id\": 1, \"assignment\": {\"due_date\": \"" + past + "\", \"title\": \"day90\"},"
+                + " \"users\": [{\"name\": \"A\", \"assignment\": {\"due_date\": \"" + future + "\"}}]}");
+        Map<String, JsonObject> extended = gradescope(grade(Fixtures.TWICE_OK, "--format", "gradescope", "--due-date-from", metadata.toString()));
+        assertEquals("after_due_date", extended.get("day90/twice: twice(1) is 2, shown since 2000").get("visibility").getAsString(),
+                "its own day is over, but the submitter's due date (an extension) is not");
+        assertEquals("visible", extended.get("day90/twice: twice(2) is 4").get("visibility").getAsString());
+
+        Files.writeString(metadata, "{\"assignment\": {\"due_date\": \"" + past + "\"}, \"users\": []}");
+        Map<String, JsonObject> due = gradescope(grade(Fixtures.TWICE_OK, "--format", "gradescope", "--due-date-from", metadata.toString()));
+        assertEquals("visible", due.get("day90/twice: twice(100) is 200, hidden until 2999").get("visibility").getAsString(),
+                "the assignment's due date is over, whatever the test's own date");
+
+        Fixtures.Run text = grade(Fixtures.TWICE_OK, "--due-date-from", metadata.toString());
+        assertEquals(2, text.exit(), text.err());
+        assertTrue(text.err().contains("--due-date-from is for --format gradescope"), text.err());
+    }
+
+    private static Map<String, JsonObject> gradescope(Fixtures.Run r) {
+        assertEquals(0, r.exit(), r.out() + r.err());
+        Map<String, JsonObject> byName = new HashMap<>();
+        for (JsonElement t : JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("tests")) {
+            byName.put(t.getAsJsonObject().get("name").getAsString(), t.getAsJsonObject());
+        }
+        return byName;
     }
 
     @Test

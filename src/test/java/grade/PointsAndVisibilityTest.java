@@ -1,5 +1,6 @@
 package grade;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,10 +64,9 @@ class PointsAndVisibilityTest {
     void anExerciseEarnsTheWeightsOfTheTestsItPasses() {
         ExerciseResult r = framing();
         assertEquals(8.0, r.score(), "12 points × (3 + 1) / 6");
-        assertEquals(6.0, Scoring.testMaxScore(r, r.tests().get(0)));
-        assertEquals(2.0, Scoring.testMaxScore(r, r.tests().get(1)));
-        assertEquals(6.0, Scoring.testScore(r, r.tests().get(0)));
-        assertEquals(0.0, Scoring.testScore(r, r.tests().get(2)));
+        assertArrayEquals(new long[] {600, 200, 200, 200}, Scoring.testMaxCents(r), "in hundredths of a point");
+        assertEquals(600, Scoring.testCents(r, 0));
+        assertEquals(0, Scoring.testCents(r, 2));
         assertEquals(8.0, report().score());
         ExerciseResult plain = ExerciseResult.of(exercise("day04/framing", 12), List.of(
                 new TestResult("a", Status.PASS, "", "", 1), new TestResult("b", Status.FAIL, "m", "", 1),
@@ -94,7 +94,7 @@ class PointsAndVisibilityTest {
         TestResult hidden = e.tests().get(2);
         assertEquals(Status.FAIL, hidden.status());
         assertEquals("", hidden.output());
-        assertEquals("This test is hidden: only whether it passes is shown.", hidden.message());
+        assertEquals("This test is hidden: only whether it passes and its points (0/2) are shown.", hidden.message());
         assertTrue(e.tests().get(3).message().contains("2026-12-01"), e.tests().get(3).message());
         GradeReport later = new LearnerView(TODAY.plusDays(1), Lang.EN).of(report());
         assertEquals("an empty frame", later.exercises().get(0).tests().get(3).name(), "shown from the day after");

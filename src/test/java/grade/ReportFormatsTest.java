@@ -131,6 +131,36 @@ class ReportFormatsTest {
         assertTrue(t.get("output").getAsString().length() <= 500);
     }
 
+    @Test
+    void exercismGivesEachVisibleTestItsCodeAndCutsOutputWithItsOwnNoticeBetweenCharacters() {
+        Exercise offsets = new Exercise("day03/offsets", new Localized("T", "题"), List.of("day03/Offsets.java"), List.of("day03.OffsetsTest"),
+                10, 10, List.of(new Localized("a", "甲"), new Localized("b", "乙")), Path.of("exercises", "day03/offsets"));
+        String example = "readFrom(f, 7) after writing \"Hello world\\n\" is \"orld\\n\" (the course's example)";
+        String printed = "x" + "😀".repeat(300) + "e\u0301".repeat(300);
+        GradeReport r = new GradeReport("x", List.of(ExerciseResult.of(offsets, List.of(
+                new TestResult(example, Status.FAIL, "m", printed, 1),
+                new TestResult(example, Status.FAIL, "m", "", 1, 1, grade.report.Visibility.HIDDEN)), 1)), 10);
+        JsonArray tests = JsonParser.parseString(ExercismReport.write(new grade.report.LearnerView(java.time.LocalDate.now(), grade.course.Lang.EN)
+                .of(r))).getAsJsonObject().getAsJsonArray("tests");
+        JsonObject shown = tests.get(0).getAsJsonObject();
+        String code = shown.get("test_code").getAsString();
+        assertTrue(code.startsWith("@Test\n") && code.contains("void seedExample()") && code.contains("Expect.sameText(\"readFrom(file, 7)\""),
+                "the test method as written, read from the grader's own index:\n" + code);
+        assertFalse(tests.get(1).getAsJsonObject().has("test_code"), "a hidden test's code is never shown: " + tests.get(1));
+
+        String notice = "\nOutput was truncated. Please limit to 500 chars";
+        String output = shown.get("output").getAsString();
+        assertTrue(output.length() <= 500 && output.endsWith(notice), output);
+        String kept = output.substring(0, output.length() - notice.length());
+        assertTrue(printed.startsWith(kept) && kept.length() > 400, kept);
+        assertFalse(Character.isHighSurrogate(kept.charAt(kept.length() - 1)), "half of an emoji is left");
+        String accent = "x".repeat(451) + "e\u0301" + "z".repeat(100); // the notice leaves room for 452 characters: "e" would be the last
+        GradeReport withAccent = new GradeReport("x", List.of(ExerciseResult.of(offsets, List.of(new TestResult("t", Status.FAIL, "m", accent, 1)), 1)), 10);
+        String cut = JsonParser.parseString(ExercismReport.write(withAccent)).getAsJsonObject().getAsJsonArray("tests").get(0)
+                .getAsJsonObject().get("output").getAsString();
+        assertEquals("x".repeat(451) + notice, cut, "an accent is never cut from its letter");
+    }
+
     private static Element byName(NodeList cases, String name) {
         for (int i = 0; i < cases.getLength(); i++) {
             Element e = (Element) cases.item(i);

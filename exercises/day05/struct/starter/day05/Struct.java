@@ -7,7 +7,7 @@ package day05;
 public class Struct {
 
     /** One student: the record that pack turns into 40 bytes and unpack turns back. */
-    public record Student(int id, String name, float score) {}
+    public record Student(/* TODO: int id, String name, float score */) {}
 
     /** 40 bytes: the id (4 bytes, big-endian), the name (32 bytes, UTF-8, NUL-padded), the score (4 bytes, big-endian). */
     public static byte[] pack(Student s) {

@@ -8,8 +8,6 @@ import grade.course.Exercise;
 import grade.report.ExerciseResult;
 import grade.report.GradeReport;
 import grade.report.JsonReport;
-import grade.report.Status;
-import grade.report.TestResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,13 +15,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One submission's result file: the grader's own JSON ({@code --format json}) plus
  * {@code "submission"}, {@code "fingerprint"} (what it was graded from), {@code "graded"}
- * (false when the submission could not be graded at all) and {@code "note"} (why exercises
- * earned nothing: missing, did not compile, crashed, hung; or why the submission could not be
+ * (false when the submission could not be graded at all) and {@code "note"} (why each exercise
+ * that did not earn all its points did not: "day03/tail: missing day03/Tail.java; day03/offsets:
+ * 3 of 10 tests failed", see {@link ExerciseResult#reason}; or why the submission could not be
  * graded).
  */
 public final class BatchResult {
@@ -32,11 +30,11 @@ public final class BatchResult {
     private BatchResult() {
     }
 
-    /** The result of a graded submission; {@code missing} holds the exercises it has no file of. */
-    public static JsonObject graded(String submission, String fingerprint, GradeReport report, Set<String> missing) {
+    /** The result of a graded submission; its note gives the reason of every exercise that did not earn all its points. */
+    public static JsonObject graded(String submission, String fingerprint, GradeReport report) {
         List<String> notes = new ArrayList<>();
         for (ExerciseResult r : report.exercises()) {
-            problem(r, missing.contains(r.exercise().id())).ifPresent(p -> notes.add(r.exercise().id() + " " + p));
+            r.reason().ifPresent(why -> notes.add(r.exercise().id() + ": " + why));
         }
         return with(JsonReport.tree(report), submission, fingerprint, true, String.join("; ", notes));
     }
@@ -53,22 +51,6 @@ public final class BatchResult {
         json.addProperty("graded", graded);
         json.addProperty("note", note);
         return json;
-    }
-
-    /** Why an exercise earned nothing, in a word or two; empty when its tests ran to the end. */
-    static Optional<String> problem(ExerciseResult r, boolean missing) {
-        if (missing) {
-            return Optional.of("missing");
-        }
-        if (r.status() == Status.ERROR && r.tests().isEmpty()) {
-            return Optional.of("did not compile");
-        }
-        for (TestResult t : r.tests()) {
-            if (t.status() == Status.ERROR && t.name().equals("(the rest of the tests)")) {
-                return Optional.of(t.message().contains("deadline") ? "hung" : "crashed");
-            }
-        }
-        return Optional.empty();
     }
 
     public static String write(JsonObject result) {

@@ -59,6 +59,24 @@ public final class Fingerprint {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /**
+     * The identity of a course as graded: the grader ({@link #grader}) and every file under the
+     * course's {@code exercises/}, {@code solutions/} and {@code grader/} (relative paths and bytes).
+     */
+    public static String course(Path home) throws IOException {
+        MessageDigest md = sha256();
+        md.update((grader() + "\0").getBytes(StandardCharsets.UTF_8));
+        for (String part : List.of("exercises", "solutions", "grader")) {
+            Path dir = home.resolve(part);
+            for (Path f : Files.isDirectory(dir) ? files(dir) : List.<Path>of()) {
+                md.update((home.relativize(f).toString().replace('\\', '/') + "\0").getBytes(StandardCharsets.UTF_8));
+                feed(md, f);
+                md.update((byte) 0);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
     /** The regular files below {@code dir} in a stable order, hidden ones and links left out (as {@link Unpack} copies them). */
     private static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {

@@ -203,12 +203,10 @@ final class BatchCommand implements Callable<Integer> {
             }
             Files.createDirectories(own);
             Path root = Unpack.into(s, Files.createDirectory(own.resolve("files")));
-            Set<String> missing = chosen.stream().filter(e -> e.files().stream().noneMatch(f -> Files.isRegularFile(root.resolve(f))))
-                    .map(Exercise::id).collect(Collectors.toCollection(LinkedHashSet::new));
             // The submissions folder is hidden from learner code in the sandbox: no learner reads another's work.
             Sources sources = new Sources("submission " + s.name(), e -> root, Optional.of(dir));
             GradeReport report = new Grading(new Compiler(own.resolve("build")), common.settings()).grade(chosen, sources);
-            json = BatchResult.graded(s.name(), fingerprint, report, missing);
+            json = BatchResult.graded(s.name(), fingerprint, report);
             kind = Kind.GRADED;
         } catch (BrokenSubmission e) {
             json = BatchResult.broken(s.name(), fingerprint, chosen, e.getMessage());

@@ -21,16 +21,21 @@ import picocli.CommandLine.Option;
 @Command(name = "dist", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Build the learners' bundle (for instructors): no solutions, no test sources.",
     "The launchers, the grader's jar with the compiled hidden tests, and the statements and",
     "starters. Prints the bundle's folder and zip. A learner with only the bundle can init,",
-    "show, grade, watch and get hints."},
+    "show, grade, watch and get hints. It needs a course whose every day passed grade verify since",
+    "its last change (--force: build it all the same)."},
         footerHeading = "%nExamples:%n", footer = {"  ./grade dist", "  ./grade dist --out /tmp/course"})
 final class DistCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to build it (default: target/dist beside grade).")
     Path out;
 
+    @Option(names = "--force", description = "Build it even if the course did not pass grade verify since its last change.")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         Path home = Home.find();
         PrintStream console = Console.out();
+        requireVerified(home, force);
         jar(); // before anything is deleted
         String version = String.valueOf(Version.class.getPackage().getImplementationVersion());
         Path root = (out != null ? out : home.resolve("target/dist")).toAbsolutePath().resolve("grade-course-" + version);
@@ -46,6 +51,22 @@ final class DistCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Refuses, unless {@code force}, a course that did not pass {@code grade verify} since its
+     * last change: learners must never get a starter that earns points or a test that fails a
+     * correct solution.
+     */
+    static void requireVerified(Path home, boolean force) throws IOException {
+        if (force) {
+            return;
+        }
+        java.util.Optional<String> problem = grade.course.Verified.problem(home, grade.course.Catalogue.load(home),
+                grade.batch.Fingerprint.course(home));
+        if (problem.isPresent()) {
+            throw new UserError(problem.get() + " (or add --force to hand it out unverified)");
+        }
+    }
+
     /** Builds the bundle of the course at {@code home} into the new folder {@code root}. */
     static void build(Path home, Path root) throws IOException {
         Path jar = jar();
@@ -54,9 +75,11 @@ final class DistCommand implements Callable<Integer> {
             throw new UserError("the grader's libraries are missing beside " + jar + " (lib/): build with ./grade first");
         }
         Files.createDirectories(root.resolve("target/lib"));
-        for (String launcher : List.of("grade", "grade.cmd")) {
+        // the launchers, and Exercism's test-runner entry point (bin/run.sh), which grades with them
+        for (String launcher : List.of("grade", "grade.cmd", "bin/run.sh")) {
             Path l = home.resolve(launcher);
             if (Files.exists(l)) {
+                Files.createDirectories(root.resolve(launcher).getParent());
                 Files.copy(l, root.resolve(launcher), StandardCopyOption.COPY_ATTRIBUTES);
             }
         }

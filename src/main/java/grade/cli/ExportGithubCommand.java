@@ -83,7 +83,12 @@ final class ExportGithubCommand implements Callable<Integer> {
         return b;
     }
 
-    /** The workflow: one grading step per day (one runner each for the reporter), then the reporter. */
+    /**
+     * The workflow: one grading step per day (one runner each for the reporter), then the
+     * reporter. A runner's id is letters and digits only ({@code gradeday03}), as the reporter
+     * checks its {@code runners} input; the actions are at the major versions that run on
+     * GitHub's current runners.
+     */
     static String workflow(List<Day> days) {
         StringBuilder y = new StringBuilder();
         y.append("""
@@ -106,16 +111,16 @@ final class ExportGithubCommand implements Callable<Integer> {
                     timeout-minutes: 30
                     steps:
                       - name: Check out the submission
-                        uses: actions/checkout@v4
+                        uses: actions/checkout@v5
                       - name: Set up Java 17
-                        uses: actions/setup-java@v4
+                        uses: actions/setup-java@v5
                         with:
                           distribution: temurin
                           java-version: '17'
                 """);
         List<String> ids = new ArrayList<>();
         for (Day d : days) {
-            String id = "grade-" + d.id();
+            String id = runner(d);
             ids.add(id);
             int max = d.exercises().stream().mapToInt(Exercise::points).sum();
             y.append("      - name: Grade ").append(d.id()).append('\n');
@@ -137,9 +142,15 @@ final class ExportGithubCommand implements Callable<Integer> {
         return y.toString();
     }
 
+    /** The reporter's runner id of a day's grading step: letters and digits only. */
+    static String runner(Day d) {
+        return "grade" + d.id().replaceAll("[^A-Za-z0-9]", "");
+    }
+
     /**
      * One day's grading step: the classroom result as the step's output, whatever happens, and
-     * the points in the job summary. It ends well even when the day fails (GitHub runs it with
+     * the points in the job summary (their sum rounded to hundredths, as they are, so that the
+     * summary shows no floating-point noise). It ends well even when the day fails (GitHub runs it with
      * bash -e), since the reporter after it fails the job on a failed or broken grade.
      */
     private static String step(String day, int max) {
@@ -154,7 +165,7 @@ final class ExportGithubCommand implements Callable<Integer> {
                 echo "result=$(base64 -w 0 < "$out")" >> "$GITHUB_OUTPUT"
                 if command -v jq > /dev/null; then
                   {
-                    echo "### %1$s: $(jq '[.tests[].score] | add // 0' "$out")/%2$d points"
+                    echo "### %1$s: $(jq '[.tests[].score] | add // 0 | . * 100 | round / 100' "$out")/%2$d points"
                     echo
                     echo "| exercise | status | points |"
                     echo "| --- | --- | --- |"

@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "gradescope", mixinStandardHelpOptions = true, description = {"Build a Gradescope autograder zip for a day (or some of its exercises).",
     "The zip holds setup.sh (installs a JDK 17 with apt), run_autograder (puts the",
     "submitted dayNN/Name.java or Name.java files into a workspace, grades them and",
-    "always writes /autograder/results/results.json) and the learners' bundle."},
+    "always writes /autograder/results/results.json) and the learners' bundle. It needs a course",
+    "whose every day passed grade verify since its last change (--force: build it all the same)."},
         footerHeading = "%nExamples:%n",
         footer = {"  ./grade export gradescope day03", "  ./grade export gradescope day03 offsets tail -o day03.zip"})
 final class ExportGradescopeCommand implements Callable<Integer> {
@@ -41,10 +42,18 @@ final class ExportGradescopeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the zip (default: target/gradescope-DAY.zip beside grade).")
     Path output;
 
+    @Option(names = "--due-date-from-submission", description = "Tests hidden until a date stay hidden until the assignment's due date on"
+            + " Gradescope (read from each submission's submission_metadata.json) instead of their own date, so the date is set in one place.")
+    boolean dueDateFromSubmission;
+
+    @Option(names = "--force", description = "Build it even if the course did not pass grade verify since its last change.")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         Context ctx = new Context(new CommonOptions());
         List<Exercise> chosen = ctx.select(List.of(day), exercises);
+        DistCommand.requireVerified(ctx.home, force);
         String dayId = chosen.get(0).day();
         String name = "gradescope-" + dayId + (exercises.isEmpty() ? "" : "-" + String.join("-", chosen.stream().map(Exercise::slug).toList()));
         Path zip = (output != null ? output : ctx.home.resolve("target").resolve(name + ".zip")).toAbsolutePath();
@@ -55,8 +64,8 @@ final class ExportGradescopeCommand implements Callable<Integer> {
             chosen.forEach(e -> args.add(e.slug()));
         }
         String what = exercises.isEmpty() ? dayId : String.join(", ", chosen.stream().map(Exercise::id).toList());
-        String runAutograder = template("run_autograder").replace("@WHAT@", what)
-                .replace("@FILES@", String.join(" ", files)).replace("@ARGS@", String.join(" ", args));
+        String runAutograder = template("run_autograder").replace("@WHAT@", what).replace("@ARGS@", String.join(" ", args))
+                .replace("@DUE@", dueDateFromSubmission ? "--due-date-from \"$root/submission_metadata.json\" " : "");
         Path work = Files.createTempDirectory("grade-export-");
         try {
             Path bundle = work.resolve("course");

@@ -98,6 +98,16 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--reveal", description = "Show hidden tests in full: names, messages, output (for instructors; not in a learners' bundle).")
     boolean reveal;
 
+    @Option(names = "--submission", paramLabel = "DIR",
+            description = "Grade the files found in DIR instead of a workspace: dayNN/Name.java anywhere in it, else Name.java anywhere"
+                    + " (a submission as Gradescope or Exercism hands it over). A file not found is missing: its exercise earns nothing.")
+    java.nio.file.Path submission;
+
+    @Option(names = "--due-date-from", paramLabel = "FILE",
+            description = "With --format gradescope: tests hidden until a date are hidden until the assignment's due date in FILE"
+                    + " (Gradescope's submission_metadata.json) instead.")
+    java.nio.file.Path dueDateFrom;
+
     enum Format { text, json, junit, gradescope, exercism, classroom }
 
     @Override
@@ -115,16 +125,22 @@ final class GradeCommand implements Callable<Integer> {
         if (reveal && !java.nio.file.Files.isDirectory(ctx.course.solutions())) {
             throw new UserError("--reveal is for instructors, and this copy of the course is a learners' bundle: grade without it");
         }
+        if (submission != null && (solutions || common.workspace != null)) {
+            throw new UserError("--submission grades the files of a submission: it goes with neither --solutions nor --workspace");
+        }
+        if (dueDateFrom != null && format != Format.gradescope) {
+            throw new UserError("--due-date-from is for --format gradescope: only Gradescope knows the assignment's due date");
+        }
         boolean json = format != Format.text || output != null;
         PrintStream log = json ? Console.err() : out;
-        Optional<Workspace> ws = solutions ? Optional.empty() : ctx.workspace(true, log);
+        Optional<Workspace> ws = solutions || submission != null ? Optional.empty() : ctx.workspace(true, log);
         Optional<State> state = ws.map(State::load);
         state.map(State::warning).ifPresent(w -> Console.err().println("grade: " + w));
         Style style = common.style();
         if (!json && state.isPresent() && state.get().firstShowing(chosen.get(0).day())) {
             ShowCommand.printHomework(ctx, chosen, out, style, common.lang());
         }
-        Sources sources = solutions ? Sources.solutions(ctx.course) : Sources.of(ws.get());
+        Sources sources = solutions ? Sources.solutions(ctx.course) : submission != null ? submitted(chosen, log) : Sources.of(ws.get());
         if (!json) {
             out.println(style.dim("Grading " + describe(chosen) + " · " + sources.label() + " · "
                     + grade.engine.Sandbox.describe(settings.sandbox(), settings.lang())));
@@ -138,7 +154,7 @@ final class GradeCommand implements Callable<Integer> {
         String written = switch (format) {
             case json -> JsonReport.write(shown);
             case junit -> JunitXmlReport.write(shown);
-            case gradescope -> GradescopeReport.write(report);
+            case gradescope -> GradescopeReport.write(report, java.time.LocalDate.now(), dueDate());
             case exercism -> ExercismReport.write(shown);
             case classroom -> ClassroomReport.write(shown, settings.lang());
             case text -> null;
@@ -158,6 +174,31 @@ final class GradeCommand implements Callable<Integer> {
         }
         out.flush();
         return report.exitCode();
+    }
+
+    /** The files of --submission, copied into a folder of their own that is removed when grade ends. */
+    private Sources submitted(List<Exercise> chosen, PrintStream log) throws java.io.IOException {
+        java.nio.file.Path dir = submission.toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new UserError(submission + " is not a folder: give the folder that holds the submitted files");
+        }
+        java.nio.file.Path copy = java.nio.file.Files.createTempDirectory("grade-submission-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> org.apache.commons.io.FileUtils.deleteQuietly(copy.toFile())));
+        grade.batch.SubmittedFiles.collect(dir, chosen, copy, log);
+        return new Sources("submission " + dir, e -> copy, Optional.of(dir));
+    }
+
+    /** The due date of --due-date-from; none (tests keep their own dates) when it cannot be read, which is said. */
+    private Optional<java.time.Instant> dueDate() {
+        if (dueDateFrom == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(GradescopeReport.dueDate(dueDateFrom));
+        } catch (java.io.IOException e) {
+            Console.err().println("grade: " + e.getMessage() + "; tests hidden until a date keep their own date");
+            return Optional.empty();
+        }
     }
 
     private static String describe(List<Exercise> chosen) {

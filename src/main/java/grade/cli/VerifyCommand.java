@@ -19,9 +19,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Check the course (for instructors and CI).",
-    "Every reference solution passes all its hidden tests, every starter compiles and fails at",
-    "least one, every known-wrong solution (solutions/dayNN/EXERCISE/wrong/NAME/) fails, and every",
-    "exercise has both statements and at least two hints."},
+    "Every reference solution passes all its hidden tests, every starter compiles and earns",
+    "nothing (it fails every test), every known-wrong solution (solutions/dayNN/EXERCISE/wrong/",
+    "NAME.diff: a diff that plants one mistake in the reference solution) fails, and every exercise",
+    "has both statements and at least two hints. The days that pass are recorded with a",
+    "fingerprint of the course: grade dist and grade export gradescope need them all."},
         footerHeading = "%nExamples:%n", footer = {"  ./grade verify", "  ./grade verify day03 day04", "  ./grade verify day03 --format json"})
 final class VerifyCommand implements Callable<Integer> {
     @Mixin

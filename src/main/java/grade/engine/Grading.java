@@ -79,6 +79,11 @@ public final class Grading implements AutoCloseable {
             Map<String, List<HiddenTest>> plans = new LinkedHashMap<>();
             List<TestRun.Unit> units = new ArrayList<>();
             for (Exercise e : exercises) {
+                List<String> missing = missingFiles(e, sources);
+                if (!missing.isEmpty()) {
+                    done.put(e.id(), ExerciseResult.missing(e, missing, settings.lang()));
+                    continue;
+                }
                 CompileResult c = compiler.compile(e.id(), sources.root(e), e.files());
                 if (!c.ok()) {
                     done.put(e.id(), ExerciseResult.error(e, pick("did not compile:\n", "没有编译通过：\n") + String.join("\n", c.errors())));
@@ -113,6 +118,14 @@ public final class Grading implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The files of {@code e} that {@code sources} lack. Such an exercise earns nothing, the same
+     * in every way of grading, and no starter is ever graded in its place.
+     */
+    static List<String> missingFiles(Exercise e, Sources sources) {
+        return e.files().stream().filter(f -> !java.nio.file.Files.isRegularFile(sources.root(e).resolve(f))).toList();
     }
 
     /** Deals the units out in turn to the started test JVMs and runs them side by side. */

@@ -31,14 +31,26 @@ public final class Expect {
     }
 
     /**
-     * Compares two values with {@code equals}.
+     * Compares two values with {@code equals}. A long is written {@code 12L}: 12 is an Integer,
+     * and an Integer never equals a Long; when the two print the same, the message shows both
+     * types ("expected 12 (Integer) but got 12 (Long)").
      * <pre>{@code Expect.equal("size(file)", 12L, size.call(f))}</pre>
      */
     public static void equal(String what, Object expected, Object actual) {
         if (!java.util.Objects.equals(expected, actual)) {
-            fail(what + Say.pick(": expected " + describe(expected) + " but got " + describe(actual),
-                    "：应该是 " + describe(expected) + "，但得到的是 " + describe(actual)));
+            String e = describe(expected);
+            String a = describe(actual);
+            if (e.equals(a)) {
+                e += " (" + type(expected) + ")";
+                a += " (" + type(actual) + ")";
+            }
+            fail(what + Say.pick(": expected " + e + " but got " + a, "：应该是 " + e + "，但得到的是 " + a));
         }
+    }
+
+    /** A value's type as a test author writes it: Integer, Long, int[]; null for null. */
+    private static String type(Object o) {
+        return o == null ? "null" : o.getClass().getSimpleName().isEmpty() ? o.getClass().getName() : o.getClass().getSimpleName();
     }
 
     /**

@@ -1,17 +1,33 @@
 package grade.report;
 
 import grade.course.Exercise;
+import grade.course.Lang;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One exercise's grade.
  *
- * @param message why it could not be run (compile errors) or a summary; empty on pass
+ * @param message why it could not be run (compile errors, missing files) or a summary; empty on pass
+ * @param missing the exercise's files the graded sources lack (then it ran nothing and earned nothing)
  */
-public record ExerciseResult(Exercise exercise, Status status, String message, List<TestResult> tests, long millis) {
+public record ExerciseResult(Exercise exercise, Status status, String message, List<TestResult> tests, long millis, List<String> missing) {
+
+    public ExerciseResult {
+        missing = List.copyOf(missing);
+    }
+
+    public ExerciseResult(Exercise exercise, Status status, String message, List<TestResult> tests, long millis) {
+        this(exercise, status, message, tests, millis, List.of());
+    }
 
     public double score() {
         return Scoring.score(this);
+    }
+
+    /** The score in hundredths of a point, exact. */
+    public long cents() {
+        return Scoring.cents(this);
     }
 
     public int maxScore() {
@@ -27,17 +43,64 @@ public record ExerciseResult(Exercise exercise, Status status, String message, L
         return new ExerciseResult(e, Status.ERROR, message, List.of(), 0);
     }
 
+    /**
+     * An exercise whose files the graded sources lack: it earns nothing, and nothing (no
+     * starter) is graded in its place. Its message names the files: "missing day03/Tail.java".
+     */
+    public static ExerciseResult missing(Exercise e, List<String> files, Lang lang) {
+        String message = (lang == Lang.ZH ? "缺少 " : "missing ") + String.join(", ", files);
+        return new ExerciseResult(e, Status.ERROR, message, List.of(), 0, files);
+    }
+
     /** An exercise whose tests ran: pass when all passed. */
     public static ExerciseResult of(Exercise e, List<TestResult> tests, long millis) {
         Status s = tests.isEmpty() ? Status.ERROR
                 : tests.stream().allMatch(t -> t.status() == Status.PASS) ? Status.PASS
                 : tests.stream().allMatch(t -> t.status() == Status.ERROR) ? Status.ERROR : Status.FAIL;
-        long failed = tests.stream().filter(t -> t.status() != Status.PASS).count();
         String message = switch (s) {
             case PASS -> "";
-            case FAIL -> failed + " of " + tests.size() + (tests.size() == 1 ? " test" : " tests") + " failed";
+            case FAIL -> failed(tests);
             case ERROR -> tests.isEmpty() ? "no test ran" : tests.get(0).message();
         };
         return new ExerciseResult(e, s, message, List.copyOf(tests), millis);
+    }
+
+    private static String failed(List<TestResult> tests) {
+        long failed = tests.stream().filter(t -> t.status() != Status.PASS).count();
+        return failed + " of " + tests.size() + (tests.size() == 1 ? " test" : " tests") + " failed";
+    }
+
+    /**
+     * Why it earned less than all its points, in a few words: "missing day03/Tail.java", "did
+     * not compile", "hung", "crashed" or "3 of 9 tests failed"; empty when it earned them all.
+     */
+    public Optional<String> reason() {
+        if (status == Status.PASS) {
+            return Optional.empty();
+        }
+        if (tests.isEmpty()) {
+            String first = message.lines().findFirst().orElse("").strip();
+            return Optional.of(first.isEmpty() ? "no test ran" : first.replaceAll("[:：]$", ""));
+        }
+        for (TestResult t : tests) {
+            if (t.status() == Status.ERROR && t.name().equals("(the rest of the tests)")) {
+                return Optional.of(t.message().contains("deadline") ? "hung" : "crashed");
+            }
+        }
+        return Optional.of(failed(tests));
+    }
+
+    /**
+     * What a format with one entry per test shows for an exercise that ran none: a failed check
+     * named after what failed ("compiles", or "files submitted" when files are missing), worth
+     * all its points, carrying the message.
+     */
+    public TestResult standIn() {
+        return new TestResult(missing.isEmpty() ? "compiles" : "files submitted", Status.ERROR, message, "", 0);
+    }
+
+    /** The tests, or the {@link #standIn} when none ran: what formats with one entry per test list. */
+    public List<TestResult> testsOrStandIn() {
+        return tests.isEmpty() ? List.of(standIn()) : tests;
     }
 }

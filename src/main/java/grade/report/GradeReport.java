@@ -12,6 +12,11 @@ public record GradeReport(String source, List<ExerciseResult> exercises, long mi
         return Scoring.total(exercises);
     }
 
+    /** The score in hundredths of a point, exact: the sum of the exercises'. */
+    public long cents() {
+        return Scoring.totalCents(exercises);
+    }
+
     public int maxScore() {
         return exercises.stream().mapToInt(ExerciseResult::maxScore).sum();
     }

@@ -39,7 +39,9 @@ public final class JsonReport {
             x.addProperty("max_score", e.maxScore());
             x.addProperty("millis", e.millis());
             JsonArray tests = new JsonArray();
-            for (TestResult t : e.tests()) {
+            long[] worth = Scoring.testMaxCents(e);
+            for (int i = 0; i < worth.length; i++) {
+                TestResult t = e.tests().get(i);
                 JsonObject y = new JsonObject();
                 y.addProperty("name", t.name());
                 y.addProperty("status", t.status().json());
@@ -47,8 +49,8 @@ public final class JsonReport {
                 y.addProperty("output", t.output());
                 y.addProperty("millis", t.millis());
                 y.addProperty("weight", t.weight());
-                y.addProperty("score", Scoring.testScore(e, t));
-                y.addProperty("max_score", Scoring.testMaxScore(e, t));
+                y.addProperty("score", Scoring.points(Scoring.earned(t, worth[i])));
+                y.addProperty("max_score", Scoring.points(worth[i]));
                 y.addProperty("visibility", t.visibility().json());
                 t.visibility().untilDate().ifPresent(d -> y.addProperty("until", d.toString()));
                 tests.add(y);

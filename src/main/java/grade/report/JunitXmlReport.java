@@ -26,7 +26,7 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
  * JUnit XML (the format Maven Surefire and CI servers read), written by the JUnit Platform's own
  * reporting module: the grade is replayed to its {@link LegacyXmlReportGeneratingListener} as a
  * test plan with one container per exercise. An exercise that could not be run is one failed
- * test ("compiles") carrying its compile errors.
+ * test ({@link ExerciseResult#standIn}) carrying its compile errors or missing files.
  */
 public final class JunitXmlReport {
     private JunitXmlReport() {
@@ -55,8 +55,7 @@ public final class JunitXmlReport {
                 Node exercise = new Node(engine.getUniqueId().append("exercise", e.exercise().id()), e.exercise().id(),
                         TestDescriptor.Type.CONTAINER);
                 engine.addChild(exercise);
-                List<TestResult> tests = e.tests().isEmpty()
-                        ? List.of(new TestResult("compiles", Status.ERROR, e.message(), "", 0)) : e.tests();
+                List<TestResult> tests = e.testsOrStandIn();
                 int n = 0;
                 for (TestResult t : tests) {
                     exercise.addChild(new Node(exercise.getUniqueId().append("test", String.valueOf(n++)), t.name(),
@@ -84,8 +83,7 @@ public final class JunitXmlReport {
                 ExerciseResult e = report.exercises().get(i++);
                 TestIdentifier exId = plan.getTestIdentifier(exercise.getUniqueId());
                 xml.executionStarted(exId);
-                List<TestResult> tests = e.tests().isEmpty()
-                        ? List.of(new TestResult("compiles", Status.ERROR, e.message(), "", 0)) : e.tests();
+                List<TestResult> tests = e.testsOrStandIn();
                 int j = 0;
                 for (TestDescriptor test : exercise.getChildren()) {
                     TestResult t = tests.get(j++);

@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * What a learner may see of a grade. A test hidden today keeps its status, weight and points and
  * loses everything else: its name becomes "hidden test N" (numbered within its exercise), its
- * message a neutral sentence of the grader's, its captured output nothing. Every learner-facing
- * output (terminal, json, junit, exercism, classroom) is written from this view; instructors get
- * the grade itself.
+ * message (when it did not pass) a sentence of the grader's that says so and gives its points,
+ * its captured output nothing. Every learner-facing output (terminal, json, junit, exercism,
+ * classroom) is written from this view; instructors get the grade itself.
  */
 public final class LearnerView {
     private final LocalDate today;
@@ -34,9 +34,11 @@ public final class LearnerView {
             return e;
         }
         List<TestResult> tests = new ArrayList<>();
+        long[] worth = Scoring.testMaxCents(e);
         int n = 0;
-        for (TestResult t : e.tests()) {
-            tests.add(hidden(t) ? redact(t, ++n) : t);
+        for (int i = 0; i < worth.length; i++) {
+            TestResult t = e.tests().get(i);
+            tests.add(hidden(t) ? redact(t, ++n, worth[i]) : t);
         }
         String message = e.status() == Status.ERROR && hidden(e.tests().get(0)) ? tests.get(0).message() : e.message();
         return new ExerciseResult(e.exercise(), e.status(), message, List.copyOf(tests), e.millis());
@@ -47,9 +49,9 @@ public final class LearnerView {
         return t.visibility().hiddenOn(today);
     }
 
-    /** The {@code n}th hidden test of its exercise as a learner sees it. */
-    public TestResult redact(TestResult t, int n) {
-        String message = t.status() == Status.PASS ? "" : words.hiddenTestFailed(t.visibility().untilDate());
+    /** The {@code n}th hidden test of its exercise, worth {@code worth} hundredths, as a learner sees it. */
+    public TestResult redact(TestResult t, int n, long worth) {
+        String message = t.status() == Status.PASS ? "" : words.hiddenTestFailed(t.visibility().untilDate(), "0/" + Scoring.showCents(worth));
         return new TestResult(words.hiddenTest(n), t.status(), message, "", t.millis(), t.weight(), t.visibility());
     }
 }

@@ -51,10 +51,16 @@ public record Words(Lang lang) {
         return pick("hidden test " + n, "隐藏测试 " + n);
     }
 
-    /** What a learner reads of a hidden test that did not pass. */
-    public String hiddenTestFailed(java.util.Optional<java.time.LocalDate> until) {
-        return until.map(d -> pick("This test is hidden until the end of " + d + ": only whether it passes is shown until then.",
-                        "这个测试在 " + d + " 结束前是隐藏的：在那之前只显示它是否通过。"))
-                .orElse(pick("This test is hidden: only whether it passes is shown.", "这个测试是隐藏的：只显示它是否通过。"));
+    /** What a learner reads of a hidden test that did not pass, with the points it earned of its worth ("0/1.5"). */
+    public String hiddenTestFailed(java.util.Optional<java.time.LocalDate> until, String points) {
+        return until.map(d -> pick("This test is hidden until the end of " + d + ": until then only whether it passes and its points (" + points + ") are shown.",
+                        "这个测试在 " + d + " 结束前是隐藏的：在那之前只显示它是否通过和它的得分（" + points + "）。"))
+                .orElse(pick("This test is hidden: only whether it passes and its points (" + points + ") are shown.",
+                        "这个测试是隐藏的：只显示它是否通过和它的得分（" + points + "）。"));
+    }
+
+    /** How to get a missing file's starter back. */
+    public String missingStarter(String reset) {
+        return pick(reset + " puts back its starter.", reset + " 可以放回它的初始代码。");
     }
 }

@@ -63,6 +63,9 @@ public final class TerminalReport {
         if (e.tests().isEmpty()) {
             out.println(indent(safe(e.message()), "    "));
         }
+        if (!e.missing().isEmpty()) {
+            out.println("    " + style.dim(words.missingStarter(style.cyan("./grade reset " + e.exercise().day() + " " + e.exercise().slug()))));
+        }
         List<TestResult> failed = e.tests().stream().filter(t -> t.status() != Status.PASS).toList();
         for (TestResult t : failed.subList(0, Math.min(EXPLAINED, failed.size()))) {
             out.println("    " + style.mark(t.status()) + " " + safeLine(t.name()));

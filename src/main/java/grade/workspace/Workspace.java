@@ -1,14 +1,20 @@
 package grade.workspace;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import grade.course.Course;
 import grade.course.Exercise;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A learner's workspace: copies of the starters that the learner edits, plus the grader's own
@@ -93,6 +99,7 @@ public final class Workspace {
                     }
                 }
             }
+            new Workspace(abs).remember(course);
         } catch (IOException e) {
             throw new WorkspaceException("could not create the workspace at " + abs + ": " + e.getMessage());
         }
@@ -100,14 +107,18 @@ public final class Workspace {
     }
 
     /**
-     * Adds the starters of exercises that have none of their files in the workspace yet (the
-     * course gained an exercise since the workspace was made). A file the learner deleted from an
-     * exercise they started is not put back: {@code grade init} does that when asked.
+     * Adds the starters of exercises the workspace has not had yet (the course gained an
+     * exercise since the workspace was made); the marker lists the exercises it has had. A file
+     * the learner deleted is never put back, so its exercise is graded as missing, as everywhere
+     * else: {@code grade init} or {@code grade reset} put starters back when asked. A workspace
+     * made before the marker listed them counts the exercises with a file of theirs as had.
      */
     public List<String> addNewExercises(Course course) {
+        Optional<Set<String>> had = exercisesHad();
         List<String> added = new ArrayList<>();
         for (Exercise e : course.exercises()) {
-            if (e.files().stream().noneMatch(f -> Files.exists(root.resolve(f)))) {
+            boolean isNew = had.map(h -> !h.contains(e.id())).orElse(e.files().stream().noneMatch(f -> Files.exists(root.resolve(f))));
+            if (isNew) {
                 for (String f : e.files()) {
                     Path target = root.resolve(f);
                     try {
@@ -120,7 +131,43 @@ public final class Workspace {
                 }
             }
         }
+        if (had.isEmpty() || !had.get().containsAll(course.exercises().stream().map(Exercise::id).toList())) {
+            try {
+                remember(course);
+            } catch (IOException ex) {
+                // only bookkeeping: a workspace that cannot be written is graded all the same, and remembered next time
+            }
+        }
         return added;
+    }
+
+    /** The exercises the marker says the workspace has had, if it says. */
+    private Optional<Set<String>> exercisesHad() {
+        try {
+            JsonObject o = JsonParser.parseString(Files.readString(root.resolve(MARKER), StandardCharsets.UTF_8)).getAsJsonObject();
+            if (!o.has("exercises")) {
+                return Optional.empty();
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            o.getAsJsonArray("exercises").forEach(x -> ids.add(x.getAsString()));
+            return Optional.of(ids);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Records in the marker that the workspace has had every exercise of {@code course} (and those it had). */
+    private void remember(Course course) throws IOException {
+        Set<String> ids = new LinkedHashSet<>(exercisesHad().orElse(Set.of()));
+        course.exercises().forEach(e -> ids.add(e.id()));
+        JsonObject o = new JsonObject();
+        o.addProperty("version", 1);
+        JsonArray list = new JsonArray();
+        ids.forEach(list::add);
+        o.add("exercises", list);
+        Path tmp = Files.createTempFile(gradeDir(), "workspace-", ".tmp");
+        Files.writeString(tmp, o + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, root.resolve(MARKER), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** What {@link #init} did. */

@@ -20,13 +20,13 @@ class GradebookTest {
     void oddNamesAreQuotedAsRfc4180Says() {
         String csv = Gradebook.csv(List.of("day90/sum", "day90/hello"), List.of(
                 row("alice", 10, 7.5, ""),
-                row("smith, john", 0, 10, "day90/sum did not compile; day90/hello crashed"),
+                row("smith, john", 0, 10, "day90/sum: did not compile; day90/hello: crashed"),
                 row("the \"best\"", 3.33, 0, "line one\nline two"),
                 row("王小明", 10, 10, ""),
                 row("=HYPERLINK(\"http://example.com\")", 0, 0, "")));
         assertEquals("submission,day90/sum,day90/hello,total,note\r\n"
                 + "alice,10,7.5,17.5,\r\n"
-                + "\"smith, john\",0,10,10,day90/sum did not compile; day90/hello crashed\r\n"
+                + "\"smith, john\",0,10,10,day90/sum: did not compile; day90/hello: crashed\r\n"
                 + "\"the \"\"best\"\"\",3.33,0,3.33,\"line one\nline two\"\r\n"
                 + "王小明,10,10,20,\r\n"
                 + "\"'=HYPERLINK(\"\"http://example.com\"\")\",0,0,0,\r\n", csv);

@@ -51,4 +51,14 @@ class ExpectTest {
                 () -> Expect.sameLines("lastLines(f, 2)", List.of("b", "c"), List.of("b", "c\r")));
         assertTrue(e.getMessage().contains("expected 2 lines, got 2") && e.getMessage().contains("\"c\\r\""), e.getMessage());
     }
+
+    @Test
+    void valuesThatPrintTheSameButDifferShowTheirTypes() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> Expect.equal("size(file)", 6, 6L));
+        assertEquals("size(file): expected 6 (Integer) but got 6 (Long)", e.getMessage());
+        AssertionFailedError n = assertThrows(AssertionFailedError.class, () -> Expect.equal("answer()", "null", null));
+        assertEquals("answer(): expected \"null\" but got null", n.getMessage(), "text is quoted, so it never prints as null");
+        AssertionFailedError plain = assertThrows(AssertionFailedError.class, () -> Expect.equal("size(file)", 6L, 7L));
+        assertEquals("size(file): expected 6 but got 7", plain.getMessage(), "types only when the values print the same");
+    }
 }
