@@ -91,7 +91,7 @@ class StructTest {
         Expect.fail(call + Say.pick(" gave the wrong bytes" + (why.isEmpty() ? "." : ": " + why + ".")
                 + "\nexpected " + fields(expected) + "\nbut got  " + fields(actual)
                 + "\n(first difference at byte " + i + "; bytes 0-3 are the id, 4-35 the name, 36-39 the score)",
-                " 给出的字节不对" + (why.isEmpty() ? "。" : "：" + why + "。") + "\n应该是   " + fields(expected) + "\n但得到的是 " + fields(actual)
+                " 给出的字节不对" + (why.isEmpty() ? "。" : "：" + why + "。") + "\n应该是     " + fields(expected) + "\n但得到的是 " + fields(actual)
                 + "\n（第一处不同在第 " + i + " 个字节；第 0-3 个字节是 id，4-35 是 name，36-39 是 score）"));
     }
 
