@@ -143,7 +143,7 @@ final class GnuComparison {
         if (readsStdin) {
             parts.add(Say.pick("stdin is ", "标准输入是 ") + Text.show(gnuCase.stdin()));
         }
-        return "`" + gnuCase.commandLine() + "`" + (parts.isEmpty() ? "" : Say.pick(", where ", "，其中 ")
+        return "`" + gnuCase.commandLine() + "`" + (parts.isEmpty() ? "" : Say.pick(", where ", readsStdin ? "，其中" : "，其中 ")
                 + String.join(Say.pick(", ", "，"), parts)) + Say.pick(":", "：");
     }
 

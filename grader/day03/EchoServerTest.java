@@ -66,8 +66,8 @@ class EchoServerTest {
         int port = Ports.free();
         try (LearnerProgram server = startServer(port)) {
             for (int i = 1; i <= 3; i++) {
-                String who = Say.pick("client ", "客户端 ") + i + (i > 1 ? Say.pick(" (after client " + (i - 1) + " closed its connection)",
-                        "（在客户端 " + (i - 1) + " 关闭连接之后）") : "");
+                String who = Say.pick("client " + i + (i > 1 ? " (after client " + (i - 1) + " closed its connection)" : ""),
+                        (i > 1 ? "在客户端 " + (i - 1) + " 关闭连接之后，" : "") + "客户端 " + i);
                 try (TcpPeer client = connect(server, port, who)) {
                     try {
                         echo(server, client, who, "hello from client " + i + "\n");
@@ -136,7 +136,7 @@ class EchoServerTest {
                 first.reset();
             }
             String two = Say.pick("client 2 (after client 1 reset its connection while the server read)",
-                    "客户端 2（在客户端 1 于服务器读取时重置连接之后）");
+                    "在客户端 1 于服务器读取时重置连接之后，客户端 2");
             try (TcpPeer second = connect(server, port, two)) {
                 echo(server, second, two, "still serving?\n");
             }
@@ -149,7 +149,7 @@ class EchoServerTest {
                 third.reset();
             }
             String who = Say.pick("client 4 (after client 3 reset its connection while the server was echoing 4 MiB)",
-                    "客户端 4（在客户端 3 于服务器回显 4 MiB 时重置连接之后）");
+                    "在客户端 3 于服务器回显 4 MiB 时重置连接之后，客户端 4");
             try (TcpPeer fourth = connect(server, port, who)) {
                 echo(server, fourth, who, "still serving?\n");
             }
