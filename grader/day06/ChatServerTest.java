@@ -53,7 +53,7 @@ class ChatServerTest {
         ChatPeer member(String name) {
             ChatPeer p = peer(name);
             send(p, "L " + name);
-            p.expect("OK", afterSending("L " + name));
+            p.expect("OK", Say.pick("after sending `L " + name + "`", "发送 `L " + name + "` 之后"));
             return p;
         }
 
