@@ -3,6 +3,7 @@ package day01;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import grade.kit.Say;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -79,7 +80,7 @@ public final class GnuReference {
     public static Expected expected(GnuCase c, Path dir) {
         if (usableLive(c.tool())) {
             try {
-                return new Expected(run(c, dir), "GNU " + c.tool() + " on this machine (LC_ALL=" + c.locale() + ")");
+                return new Expected(run(c, dir), "GNU " + c.tool() + Say.pick(" on this machine (LC_ALL=" + c.locale() + ")", "（本机，LC_ALL=" + c.locale() + "）"));
             } catch (IOException e) {
                 // fall back to the recording below
             }
@@ -91,7 +92,7 @@ public final class GnuReference {
                     + " and GNU " + c.tool() + " is not available here: record again (see GnuReference)");
         }
         return new Expected(new Output(r.stdout().getBytes(StandardCharsets.UTF_8), "", r.exit()),
-                "GNU " + c.tool() + " (recorded under LC_ALL=" + c.locale() + ")");
+                "GNU " + c.tool() + Say.pick(" (recorded under LC_ALL=" + c.locale() + ")", "（在 LC_ALL=" + c.locale() + " 下录制）"));
     }
 
     /** Runs GNU's tool for {@code c} in {@code dir}, where the case's files already are. */

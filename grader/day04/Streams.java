@@ -1,5 +1,6 @@
 package day04;
 
+import grade.kit.Say;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,7 +53,7 @@ final class Streams {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            throw new IOException("the test closed the stream: nothing more was coming");
+            throw new IOException(Say.pick("the test closed the stream: nothing more was coming", "测试关闭了这个流：不会再有数据了"));
         }
 
         @Override

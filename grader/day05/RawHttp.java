@@ -1,6 +1,7 @@
 package day05;
 
 import grade.kit.Expect;
+import grade.kit.Say;
 import grade.kit.TcpPeer;
 import grade.kit.Text;
 import java.io.ByteArrayOutputStream;
@@ -75,7 +76,7 @@ final class RawHttp {
     static Reply read(TcpPeer peer, String request, boolean headRequest, Duration timeout) {
         Socket socket = peer.socket();
         long deadline = System.nanoTime() + timeout.toNanos();
-        String what = "the response to " + firstLine(request);
+        String what = Say.pick("the response to " + firstLine(request), firstLine(request) + " 的响应");
         try {
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -83,13 +84,17 @@ final class RawHttp {
             while (newlines < 2) {
                 int b = readByte(in, socket, deadline);
                 if (b == -2) {
-                    throw Expect.fail("waited " + seconds(timeout) + " for " + what + "; your server sent "
+                    throw Expect.fail(Say.pick("waited " + seconds(timeout) + " for " + what + "; your server sent "
                             + (head.size() == 0 ? "nothing" : Text.show(head.toByteArray()) + " and then nothing more (a response's"
-                            + " headers end with an empty line, \\r\\n\\r\\n)"));
+                            + " headers end with an empty line, \\r\\n\\r\\n)"), "等了 " + seconds(timeout) + "，还是没有等到" + what
+                            + "；你的服务器" + (head.size() == 0 ? "什么也没发送" : "只发送了 " + Text.show(head.toByteArray())
+                            + "，之后就没有了（响应头以空行 \\r\\n\\r\\n 结束）")));
                 }
                 if (b == -1) {
-                    throw Expect.fail("your server closed the connection " + (head.size() == 0 ? "without answering "
-                            + firstLine(request) : "in the middle of the headers of " + what + ": " + Text.show(head.toByteArray())));
+                    throw Expect.fail(Say.pick("your server closed the connection " + (head.size() == 0 ? "without answering "
+                            + firstLine(request) : "in the middle of the headers of " + what + ": " + Text.show(head.toByteArray())),
+                            head.size() == 0 ? "你的服务器没有响应 " + firstLine(request) + " 就关闭了连接"
+                            : "你的服务器在" + what + "的响应头中间关闭了连接：" + Text.show(head.toByteArray())));
                 }
                 head.write(b);
                 if (b == '\n') {
@@ -98,7 +103,8 @@ final class RawHttp {
                     newlines = 0;
                 }
                 if (head.size() > 64 * 1024) {
-                    throw Expect.fail(what + " has more than 64 KiB of headers without the empty line that ends them");
+                    throw Expect.fail(what + Say.pick(" has more than 64 KiB of headers without the empty line that ends them",
+                            "的响应头超过了 64 KiB，却没有结束它们的空行"));
                 }
             }
             String rawHead = head.toString(StandardCharsets.UTF_8);
@@ -106,14 +112,15 @@ final class RawHttp {
             String statusLine = lines.isEmpty() ? "" : lines.get(0);
             Matcher m = STATUS_LINE.matcher(statusLine);
             if (!m.matches()) {
-                throw Expect.fail("the first line of " + what + " should be a status line such as \"HTTP/1.1 200 OK\", but it is "
-                        + Text.show(statusLine));
+                throw Expect.fail(Say.pick("the first line of " + what + " should be a status line such as \"HTTP/1.1 200 OK\", but it is ",
+                        what + "的第一行应该是像 \"HTTP/1.1 200 OK\" 这样的响应行，但它是 ") + Text.show(statusLine));
             }
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (String line : lines.subList(1, lines.size())) {
                 int colon = line.indexOf(':');
                 if (colon <= 0) {
-                    throw Expect.fail("in " + what + ", the header line " + Text.show(line) + " is not `Name: value`");
+                    throw Expect.fail(Say.pick("in " + what + ", the header line " + Text.show(line) + " is not `Name: value`",
+                            "在" + what + "中，响应头这一行 " + Text.show(line) + " 不是 `Name: value` 的形式"));
                 }
                 headers.computeIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                         .add(line.substring(colon + 1).strip());
@@ -128,10 +135,12 @@ final class RawHttp {
                 try {
                     n = Long.parseLong(length.get(0));
                 } catch (NumberFormatException e) {
-                    throw Expect.fail("in " + what + ", Content-Length is " + Text.show(length.get(0)) + ", not a number");
+                    throw Expect.fail(Say.pick("in " + what + ", Content-Length is " + Text.show(length.get(0)) + ", not a number",
+                            "在" + what + "中，Content-Length 是 " + Text.show(length.get(0)) + "，不是数字"));
                 }
                 if (n < 0 || n > 64L << 20) {
-                    throw Expect.fail("in " + what + ", Content-Length is " + n + ", which cannot be right here");
+                    throw Expect.fail(Say.pick("in " + what + ", Content-Length is " + n + ", which cannot be right here",
+                            "在" + what + "中，Content-Length 是 " + n + "，这在这里不可能是对的"));
                 }
                 body = readBody(in, socket, (int) n, deadline, what);
             } else {
@@ -139,7 +148,7 @@ final class RawHttp {
             }
             return new Reply(request, status, rawHead, headers, body);
         } catch (IOException e) {
-            throw Expect.fail("reading " + what + " failed: " + e.getMessage());
+            throw Expect.fail(Say.pick("reading " + what + " failed: ", "读取" + what + "时出错：") + e.getMessage());
         }
     }
 
@@ -155,9 +164,11 @@ final class RawHttp {
                 r = -2;
             }
             if (r == -2 || (r < 0)) {
-                throw Expect.fail(what + " announced Content-Length: " + n + " but your server "
+                throw Expect.fail(Say.pick(what + " announced Content-Length: " + n + " but your server "
                         + (r == -2 ? "sent only " + got + " bytes of body and then nothing more" : "closed the connection after "
-                        + got + " bytes of body") + " (Content-Length counts the bytes of the body, not its characters)");
+                        + got + " bytes of body") + " (Content-Length counts the bytes of the body, not its characters)",
+                        what + "给出了 Content-Length: " + n + "，但你的服务器" + (r == -2 ? "只发送了 " + got + " 个字节的响应体，之后就没有了"
+                        : "发送了 " + got + " 个字节的响应体就关闭了连接") + "（Content-Length 数的是响应体的字节，不是字符）"));
             }
             got += r;
         }
@@ -173,8 +184,9 @@ final class RawHttp {
             try {
                 r = in.read(buf);
             } catch (SocketTimeoutException e) {
-                throw Expect.fail(what + " has no Content-Length header and your server kept the connection open,"
-                        + " so the client cannot tell where the body ends (send Content-Length, or close the connection)");
+                throw Expect.fail(what + Say.pick(" has no Content-Length header and your server kept the connection open,"
+                        + " so the client cannot tell where the body ends (send Content-Length, or close the connection)",
+                        "没有 Content-Length 响应头，你的服务器又一直开着连接，客户端就不知道响应体在哪里结束（要发送 Content-Length，或者关闭连接）"));
             } catch (IOException e) {
                 return body.toByteArray(); // a reset after the body
             }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import grade.kit.Expect;
 import grade.kit.Ports;
+import grade.kit.Say;
 import grade.kit.Text;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -71,7 +72,8 @@ final class ChatPeer implements AutoCloseable {
         try {
             socket.send(new DatagramPacket(data, data.length, new InetSocketAddress(Ports.loopback(), port)));
         } catch (IOException e) {
-            throw Expect.fail(label + " could not send a datagram to 127.0.0.1:" + port + ": " + e.getMessage());
+            throw Expect.fail(label + Say.pick(" could not send a datagram to 127.0.0.1:" + port + ": ", " 没能向 127.0.0.1:" + port + " 发送数据报：")
+                    + e.getMessage());
         }
     }
 
@@ -111,7 +113,7 @@ final class ChatPeer implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             return null;
         } catch (IOException e) {
-            throw Expect.fail(label + " could not receive: " + e.getMessage());
+            throw Expect.fail(label + Say.pick(" could not receive: ", " 没能接收数据报：") + e.getMessage());
         }
     }
 
@@ -119,17 +121,18 @@ final class ChatPeer implements AutoCloseable {
     byte[] next(String what) {
         byte[] got = poll(WAIT);
         if (got == null) {
-            throw Expect.fail(what + ": " + label + " received nothing" + (running.getAsBoolean() ? " within " + WAIT.toSeconds()
-                    + " s" : "") + ".\n" + context.get());
+            throw Expect.fail(what + Say.pick(": " + label + " received nothing" + (running.getAsBoolean() ? " within " + WAIT.toSeconds()
+                    + " s" : "") + ".\n", "：" + label + (running.getAsBoolean() ? " 在 " + WAIT.toSeconds() + " s 内" : " ")
+                    + "什么也没收到。\n") + context.get());
         }
         return got;
     }
 
     /** The next datagram must be exactly {@code expected} (UTF-8). */
     void expect(String expected, String after) {
-        byte[] got = next(after + ", " + label + " should receive " + Text.show(expected));
+        byte[] got = next(after + Say.pick(", " + label + " should receive ", "，" + label + " 应该收到 ") + Text.show(expected));
         if (!Arrays.equals(expected.getBytes(UTF_8), got)) {
-            Expect.sameBytes(after + ", the datagram " + label + " received", expected.getBytes(UTF_8), got);
+            Expect.sameBytes(after + Say.pick(", the datagram " + label + " received", "，" + label + " 收到的数据报"), expected.getBytes(UTF_8), got);
         }
     }
 

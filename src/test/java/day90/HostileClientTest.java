@@ -3,8 +3,10 @@ package day90;
 import grade.kit.Expect;
 import grade.kit.LearnerProgram;
 import grade.kit.Ports;
+import grade.kit.Say;
 import grade.kit.TcpListener;
 import grade.kit.TcpPeer;
+import grade.kit.Zh;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,13 +18,14 @@ import org.junit.jupiter.api.Test;
 class HostileClientTest {
     @Test
     @DisplayName("connects to the given port and says hello")
+    @Zh("连接到给定的端口，发送 hello")
     void connects() {
         int port = Ports.free();
         try (LearnerProgram client = LearnerProgram.of("day91.Client").args("" + port).start()) {
             client.awaitLine("ready", Duration.ofSeconds(2));
             try (TcpListener listener = TcpListener.open(port);
                  TcpPeer conn = listener.accept(Duration.ofSeconds(2))) {
-                Expect.sameText("the first line", "hello", conn.readLine(Duration.ofSeconds(1)));
+                Expect.sameText(Say.pick("the first line", "第一行"), "hello", conn.readLine(Duration.ofSeconds(1)));
             }
         }
     }

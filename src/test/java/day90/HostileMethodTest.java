@@ -2,6 +2,7 @@ package day90;
 
 import grade.kit.Expect;
 import grade.kit.LearnerClass;
+import grade.kit.Zh;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class HostileMethodTest {
     @Test
     @DisplayName("answer() is 42")
+    @Zh("answer() 是 42")
     void answer() {
         int got = LearnerClass.of("day91.Method").staticMethod(int.class, "answer").call();
         Expect.equal("answer()", 42, got);

@@ -1,5 +1,6 @@
 package day90;
 
+import grade.kit.Zh;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 class StuckTest {
     @Test
     @DisplayName("never ends")
+    @Zh("永远不结束")
     void stuck() {
         long x = 0;
         while (x >= 0) {

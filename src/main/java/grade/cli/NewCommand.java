@@ -164,6 +164,7 @@ final class NewCommand implements Callable<Integer> {
                 import grade.kit.Expect;
                 import grade.kit.LearnerClass;
                 import grade.kit.StaticMethod;
+                import grade.kit.Zh;
                 import org.junit.jupiter.api.DisplayName;
                 import org.junit.jupiter.api.Test;
 
@@ -175,6 +176,7 @@ final class NewCommand implements Callable<Integer> {
 
                     @Test
                     @DisplayName("answer() is 42")
+                    @Zh("answer() 是 42")
                     void answerIs42() {
                         Expect.equal("answer()", 42, answer().call());
                     }

@@ -5,11 +5,13 @@
  * come with deadlines and messages a learner understands.
  *
  * <p>The kit depends on nothing of the tool, only on the JDK and JUnit's assertion types. The
- * sentences it writes into failure messages are in the learner's language ({@link grade.kit.Say}).
+ * sentences it writes into failure messages are in the learner's language ({@link grade.kit.Say}),
+ * and so are a test's own labels ({@code Say.pick}) and names ({@link grade.kit.Zh}).
  *
  * <pre>{@code
  * @Test
  * @DisplayName("readFrom(f, 7) after writing \"Hello world\\n\" is \"orld\\n\"")
+ * @Zh("写入 \"Hello world\\n\" 后，readFrom(f, 7) 是 \"orld\\n\"")
  * void seedExample(@TempDir Path dir) throws Exception {
  *     Path f = Files.writeString(dir.resolve("test"), "Hello world\n");
  *     StaticMethod readFrom = LearnerClass.of("day03.Offsets")
