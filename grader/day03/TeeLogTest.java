@@ -2,6 +2,7 @@ package day03;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import grade.kit.Deadlines;
 import grade.kit.Expect;
 import grade.kit.LearnerProgram;
 import grade.kit.ProgramResult;
@@ -47,7 +48,7 @@ class TeeLogTest {
                         + "；它必须一直读取并复制行，直到输入结束。\n") + r.describe());
             }
             if (!seen.onStdout && !seen.inFile) {
-                throw Expect.fail(Say.pick("sent the line " + Text.show(first) + " to the stdin of TeeLog and kept stdin open; after "
+                throw Deadlines.ranOut(Say.pick("sent the line " + Text.show(first) + " to the stdin of TeeLog and kept stdin open; after "
                         + START_MILLIS / 1000 + " s it was neither on stdout nor in FILE. Write each line at once and flush"
                         + " stdout and FILE after every line (a buffer is written only when full, on flush() or at the end).",
                         "向 TeeLog 的标准输入发送了一行 " + Text.show(first) + "，标准输入保持打开；" + START_MILLIS / 1000
@@ -167,7 +168,7 @@ class TeeLogTest {
     }
 
     private static Seen await(LearnerProgram tee, Path log, String line, long millis, boolean both) throws Exception {
-        long deadline = System.nanoTime() + millis * 1_000_000;
+        long deadline = System.nanoTime() + Deadlines.cap(Duration.ofMillis(millis)).toNanos();
         while (true) {
             boolean onStdout = tee.lines().contains(line);
             boolean inFile = Files.exists(log) && new String(Files.readAllBytes(log), UTF_8).contains(line + "\n");

@@ -33,7 +33,7 @@ final class Verdicts {
         }
         String lastReported = plan.stream()
                 .filter(t -> byTest.containsKey(t.id()) && t.visibility().kind() == grade.report.Visibility.Kind.VISIBLE)
-                .reduce((a, b) -> b).map(HiddenTest::name).orElse("");
+                .reduce((a, b) -> b).map(t -> t.name(lang)).orElse("");
         List<TestResult> out = new ArrayList<>();
         boolean first = true;
         for (HiddenTest t : plan) {
@@ -64,8 +64,8 @@ final class Verdicts {
         };
     }
 
-    private static TestResult result(HiddenTest t, Status status, String message, String output, long millis) {
-        return new TestResult(t.name(), status, message, output, millis, t.weight(), t.visibility());
+    private TestResult result(HiddenTest t, Status status, String message, String output, long millis) {
+        return new TestResult(t.name(lang), status, message, output, millis, t.weight(), t.visibility());
     }
 
     /** Why the first test without a result has none: how the test JVM ended. */

@@ -1,5 +1,7 @@
 package grade.hidden;
 
+import grade.course.Lang;
+import grade.kit.Zh;
 import grade.protocol.TestId;
 import grade.report.Visibility;
 import java.lang.reflect.Method;
@@ -31,10 +33,17 @@ public final class HiddenTests {
     /**
      * One hidden test.
      *
+     * @param name    what it checks, in words ({@code @DisplayName})
+     * @param nameZh  the same in Chinese ({@code @Zh}), or empty when the test has none
      * @param mistake a test author's mistake in its {@code @Weight} or {@code @Hidden}, or empty:
      *                such a test is reported as an error with these words
      */
-    public record HiddenTest(String id, String name, int weight, Visibility visibility, String mistake) {
+    public record HiddenTest(String id, String name, String nameZh, int weight, Visibility visibility, String mistake) {
+
+        /** Its name in {@code lang}; in English where it has no Chinese one. */
+        public String name(Lang lang) {
+            return lang == Lang.ZH && !nameZh.isBlank() ? nameZh : name;
+        }
     }
 
     /** A hidden test class that the grader does not hold: it was not built into the jar. */
@@ -79,6 +88,7 @@ public final class HiddenTests {
     }
 
     private static HiddenTest test(Class<?> c, Method m) {
+        String zh = AnnotationSupport.findAnnotation(m, Zh.class).map(Zh::value).orElse("");
         String name = AnnotationSupport.findAnnotation(m, DisplayName.class).map(DisplayName::value)
                 .orElse(m.getName() + "(" + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName)
                         .collect(Collectors.joining(", ")) + ")");
@@ -86,9 +96,9 @@ public final class HiddenTests {
             Marks marks = Marks.of(m);
             Visibility v = "visible".equals(marks.visibility()) ? Visibility.VISIBLE
                     : marks.until().isEmpty() ? Visibility.HIDDEN : Visibility.until(LocalDate.parse(marks.until()));
-            return new HiddenTest(TestId.of(c, m), name, marks.weight(), v, "");
+            return new HiddenTest(TestId.of(c, m), name, zh, marks.weight(), v, "");
         } catch (Marks.Mistake mistake) {
-            return new HiddenTest(TestId.of(c, m), name, 1, Visibility.VISIBLE, mistake.getMessage());
+            return new HiddenTest(TestId.of(c, m), name, zh, 1, Visibility.VISIBLE, mistake.getMessage());
         }
     }
 }

@@ -5,6 +5,7 @@ import grade.course.Course;
 import grade.course.Exercise;
 import grade.course.WrongSolution;
 import grade.engine.Grading;
+import grade.hidden.HiddenTests;
 import grade.engine.Jobs;
 import grade.engine.Settings;
 import grade.kit.Text;
@@ -54,6 +55,7 @@ public final class Verify {
             checks.get(e.id()).add(new Check(e.id(), "has two hints or more", enough, enough ? ""
                     : course.home().relativize(e.dir().resolve("exercise.json")) + " has " + e.hints().size()
                     + " hint(s); give at least two, from a nudge to nearly the answer"));
+            checks.get(e.id()).add(chineseNames(e));
         }
         Path timesFile = cache.resolve("verify-times.json");
         Map<String, Long> lastTimes = Plan.readTimes(timesFile);
@@ -70,11 +72,13 @@ public final class Verify {
                              Map<String, List<String>> warnings, Map<String, Long> lastTimes, Map<String, Long> times,
                              Path timesFile, Path scratch, long start) throws IOException, InterruptedException {
         Compiler compiler = new Compiler(cache);
-        // A solution's run is long (every test runs); it gets a test JVM per core. A starter or a
-        // known-wrong solution is proven wrong by its first failing test; such runs are short and
+        // A solution's run is long (every test runs); it gets a test JVM per core. A known-wrong
+        // solution is proven wrong by its first failing test. A starter must fail every test (it
+        // must earn nothing), so all its tests run, but they fail at once. Such runs are short and
         // mostly wait, so they get one test JVM each, and many go side by side (jobs).
         Grading grading = new Grading(compiler, settings).testJvms(Runtime.getRuntime().availableProcessors());
         Grading failing = new Grading(compiler, settings.withFailFast(true));
+        Grading starting = new Grading(compiler, settings); // a starter must fail every test: all of them run
         List<Plan.Job> plan = Plan.of(course, chosen, scratch, (w, why) -> checks.get(w.exercise().id())
                 .add(new Check(w.exercise().id(), wrongFails(w), false, course.home().relativize(w.source()) + " " + why.getMessage())));
         List<Plan.Job> ordered = Plan.longestFirst(plan, lastTimes);
@@ -82,7 +86,12 @@ public final class Verify {
         for (Plan.Job job : ordered) {
             work.add(() -> {
                 long t = System.nanoTime();
-                GradeReport r = (job.kind() == Plan.Kind.SOLUTION ? grading : failing).grade(job.exercises(), job.sources());
+                Grading g = switch (job.kind()) {
+                    case SOLUTION -> grading;
+                    case STARTER -> starting;
+                    case WRONG -> failing;
+                };
+                GradeReport r = g.grade(job.exercises(), job.sources());
                 long took = (System.nanoTime() - t) / 1_000_000;
                 times.put(job.label(), took);
                 progress.accept("graded " + job.label() + " in " + Text.seconds(took));
@@ -98,7 +107,19 @@ public final class Verify {
             record(checks, warnings, job, byJob.get(job));
         }
         Plan.writeTimes(timesFile, times);
+        recordDays(chosen, checks);
         return new VerifyReport(checks, warnings, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Records which days passed every check, with the course's fingerprint, for grade dist and grade export. */
+    private void recordDays(List<Exercise> chosen, Map<String, List<Check>> checks) {
+        Map<String, Boolean> days = new java.util.TreeMap<>();
+        chosen.forEach(e -> days.merge(e.day(), checks.get(e.id()).stream().allMatch(Check::ok), Boolean::logicalAnd));
+        try {
+            grade.course.Verified.record(course.home(), grade.batch.Fingerprint.course(course.home()), days);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("grade: could not record what verify found (" + e.getMessage() + "); grade dist will ask for it again");
+        }
     }
 
     private static void record(Map<String, List<Check>> checks, Map<String, List<String>> warnings, Plan.Job job, GradeReport report) {
@@ -107,10 +128,9 @@ public final class Verify {
             Check c = switch (job.kind()) {
                 case SOLUTION -> new Check(id, "the solution passes", r.status() == Status.PASS,
                         r.status() == Status.PASS ? r.tests().size() + " tests" : problems(r));
-                case STARTER -> new Check(id, "the starter compiles and fails", r.status() == Status.FAIL,
-                        r.status() == Status.FAIL ? firstFailure(r) : r.status() == Status.PASS
-                                ? "the starter passes every test: the tests cannot tell an unwritten exercise from a written one"
-                                : "the starter could not be run: " + r.message());
+                case STARTER -> new Check(id, "the starter compiles and earns nothing", r.status() == Status.FAIL && r.cents() == 0,
+                        r.status() == Status.FAIL && r.cents() == 0 ? "fails all " + r.tests().size() + " tests"
+                                : r.status() == Status.ERROR ? "the starter could not be run: " + r.message() : starterEarns(r));
                 case WRONG -> wrong(job.wrong().get(id), r);
             };
             checks.get(id).add(new Check(c.exercise(), c.name(), c.ok(), c.detail(), r.tests().stream().mapToLong(TestResult::millis).sum()));
@@ -118,6 +138,29 @@ public final class Verify {
                 warnings.put(id, slowTests(r));
             }
         }
+    }
+
+    /** Every hidden test has a Chinese name beside its English one, for learners who read Chinese first. */
+    private static Check chineseNames(Exercise e) {
+        String name = "every hidden test has a Chinese name";
+        try {
+            List<String> without = HiddenTests.of(e.tests()).stream()
+                    .filter(t -> t.nameZh().codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+                    .map(t -> t.id() + " (\"" + t.name() + "\")").toList();
+            return new Check(e.id(), name, without.isEmpty(), without.isEmpty() ? "" : "these tests have no @Zh(\"...\") with a Chinese"
+                    + " name beside their @DisplayName: " + String.join(", ", without));
+        } catch (HiddenTests.Missing m) {
+            return new Check(e.id(), name, false, m.getMessage());
+        }
+    }
+
+    /** What a starter that earns points passes, and how to make it earn nothing. */
+    private static String starterEarns(ExerciseResult r) {
+        String passes = r.tests().stream().filter(t -> t.status() == Status.PASS).map(t -> "\"" + t.name() + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "the starter earns " + grade.report.Scoring.showCents(r.cents()) + " of " + r.maxScore() + " points: it passes " + passes
+                + ". A learner who wrote nothing must earn nothing: make the starter's TODOs throw, or return or print what no test"
+                + " accepts (keep the tests as they are)";
     }
 
     private static Check wrong(WrongSolution w, ExerciseResult r) {
