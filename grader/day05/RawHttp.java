@@ -1,5 +1,6 @@
 package day05;
 
+import grade.kit.Deadlines;
 import grade.kit.Expect;
 import grade.kit.Say;
 import grade.kit.TcpPeer;
@@ -75,7 +76,7 @@ final class RawHttp {
      */
     static Reply read(TcpPeer peer, String request, boolean headRequest, Duration timeout) {
         Socket socket = peer.socket();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + Deadlines.cap(timeout).toNanos();
         String what = Say.pick("the response to " + firstLine(request), firstLine(request) + " 的响应");
         try {
             InputStream in = socket.getInputStream();
@@ -84,7 +85,7 @@ final class RawHttp {
             while (newlines < 2) {
                 int b = readByte(in, socket, deadline);
                 if (b == -2) {
-                    throw Expect.fail(Say.pick("waited " + seconds(timeout) + " for " + what + "; your server sent "
+                    throw Deadlines.ranOut(Say.pick("waited " + seconds(timeout) + " for " + what + "; your server sent "
                             + (head.size() == 0 ? "nothing" : Text.show(head.toByteArray()) + " and then nothing more (a response's"
                             + " headers end with an empty line, \\r\\n\\r\\n)"), "等了 " + seconds(timeout) + "，还是没有等到" + what
                             + "；你的服务器" + (head.size() == 0 ? "什么也没发送" : "只发送了 " + Text.show(head.toByteArray())

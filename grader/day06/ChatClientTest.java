@@ -1,7 +1,9 @@
 package day06;
 
+import grade.kit.ProcessWatch;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import grade.kit.Deadlines;
 import grade.kit.Expect;
 import grade.kit.LearnerProgram;
 import grade.kit.ProgramResult;
@@ -133,9 +135,16 @@ class ChatClientTest {
         }
     }
 
+    /** Fails, as a wait for the client that ran out, unless the room got what it waited for. */
+    private static void expectRequest(boolean got, String message) {
+        if (!got) {
+            throw Deadlines.ranOut(message);
+        }
+    }
+
     /** Waits until the room got {@code request}, for at most {@link #FIRST}, and no longer once the client has exited. */
     private static boolean awaitRequest(ChatRoom room, String request, LearnerProgram client) throws InterruptedException {
-        long deadline = System.nanoTime() + FIRST.toNanos();
+        long deadline = System.nanoTime() + Deadlines.cap(FIRST).toNanos();
         while (System.nanoTime() < deadline) {
             boolean wasRunning = client.isAlive();
             if (room.awaitRequest(request, Duration.ofMillis(200))) {
@@ -333,13 +342,13 @@ class ChatClientTest {
              LearnerProgram tom = watch.track(clientOf(room.port()).start());
              LearnerProgram jerry = watch.track(clientOf(room.port()).start())) {
             tom.writeLine("Tom");
-            Expect.that(awaitRequest(room, "L Tom", tom), Say.pick("the course's server never got `L Tom` from the client where Tom was typed.\n", "课上的服务器一直没有从输入 Tom 的客户端收到 `L Tom`。\n")
+            expectRequest(awaitRequest(room, "L Tom", tom), Say.pick("the course's server never got `L Tom` from the client where Tom was typed.\n", "课上的服务器一直没有从输入 Tom 的客户端收到 `L Tom`。\n")
                     + tom.describeOutput());
             jerry.writeLine("Tom");
             expectPrinted(jerry, REFUSAL, Say.pick("the course's server refused a second Tom with " + Text.show(REFUSAL),
                     "课上的服务器用 " + Text.show(REFUSAL) + " 拒绝了第二个 Tom"));
             jerry.writeLine("Jerry");
-            Expect.that(awaitRequest(room, "L Jerry", jerry), Say.pick("the course's server never got `L Jerry`.\n", "课上的服务器一直没有收到 `L Jerry`。\n") + jerry.describeOutput());
+            expectRequest(awaitRequest(room, "L Jerry", jerry), Say.pick("the course's server never got `L Jerry`.\n", "课上的服务器一直没有收到 `L Jerry`。\n") + jerry.describeOutput());
             expectPrinted(tom, "欢迎 'Jerry' 进入聊天室", Say.pick("Jerry logged in, so the server sent Tom \"\\n欢迎 'Jerry' 进入聊天室\"", "Jerry 登录了，所以服务器向 Tom 发送了 \"\\n欢迎 'Jerry' 进入聊天室\""));
             tom.writeLine("hello 你好");
             expectPrinted(jerry, "Tom : hello 你好", Say.pick("Tom typed `hello 你好`, so the server sent Jerry \"\\nTom : hello 你好\"", "Tom 输入了 `hello 你好`，所以服务器向 Jerry 发送了 \"\\nTom : hello 你好\""));

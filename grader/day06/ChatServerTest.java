@@ -1,5 +1,6 @@
 package day06;
 
+import grade.kit.ProcessWatch;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import grade.kit.Expect;

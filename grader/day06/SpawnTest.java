@@ -1,5 +1,6 @@
 package day06;
 
+import grade.kit.ProcessWatch;
 import grade.kit.Expect;
 import grade.kit.LearnerProgram;
 import grade.kit.ProgramResult;

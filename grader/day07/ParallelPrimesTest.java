@@ -1,5 +1,6 @@
 package day07;
 
+import grade.kit.ProcessWatch;
 import grade.kit.Expect;
 import grade.kit.LearnerProgram;
 import grade.kit.ProgramResult;
@@ -27,7 +28,7 @@ class ParallelPrimesTest {
     /** How long one run may take on a busy machine: children are JVMs, and the primes below 2000000 take a moment. */
     private static final Duration RUN_DEADLINE = Duration.ofSeconds(25);
 
-    private final ProcessWatch watch = new ProcessWatch();
+    private final ProcessWatch watch = new ProcessWatch(java.time.Duration.ofMillis(20));
 
     @AfterEach
     void endEveryProcess() {
@@ -91,7 +92,7 @@ class ParallelPrimesTest {
         List<ProcessHandle> left = watch.stillRunning();
         Expect.that(left.isEmpty(), Say.pick("after the runs with bad arguments these processes were still running: ",
                 "用错误的参数运行之后，这些进程还在运行：")
-                + left.stream().map(ProcessWatch::describe).collect(Collectors.joining(", ")));
+                + left.stream().map(grade.kit.Processes::describe).collect(Collectors.joining(", ")));
     }
 
     /** Runs {@code ParallelPrimes LIMIT WORKERS} and checks its totals, its workers and that none is left. */
@@ -103,8 +104,7 @@ class ParallelPrimesTest {
         try (LearnerProgram p = LearnerProgram.of("day07.ParallelPrimes").args("" + limit, "" + workers)
                 .env(ProcessWatch.ENV, watch.token()).start()) {
             parent = p.pid();
-            watch.record(p.handle());
-            watch.watchChildren(p.handle());
+            watch.track(p.handle());
             try {
                 p.handle().onExit().get(RUN_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -123,7 +123,7 @@ class ParallelPrimesTest {
             Matcher m = WORKER.matcher(line);
             if (m.find()) {
                 long pid = Long.parseLong(m.group(2));
-                watch.record(pid);
+                watch.remember(pid);
                 pids.add(pid);
                 Expect.that(indexes.add(Long.parseLong(m.group(1))), "`" + call + "`" + Say.pick(" printed `worker " + m.group(1)
                         + " pid=…` twice: each worker I (0 to " + (workers - 1) + ") is started once\n", " 输出了两次 `worker " + m.group(1)
@@ -168,7 +168,7 @@ class ParallelPrimesTest {
                 + " each worker is its own process\n", " 为两个 worker 输出了同一个 pid：每个 worker 都是一个单独的进程\n") + r.describe());
         List<ProcessHandle> left = watch.stillRunning();
         Expect.that(left.isEmpty(), Say.pick("after `" + call + "` had exited, these of its processes were still running: ",
-                "`" + call + "` 退出之后，它的这些进程还在运行：") + left.stream().map(ProcessWatch::describe).collect(Collectors.joining(", "))
+                "`" + call + "` 退出之后，它的这些进程还在运行：") + left.stream().map(grade.kit.Processes::describe).collect(Collectors.joining(", "))
                 + Say.pick(". Wait for every worker (Process.waitFor()) before you print the totals",
                 "。输出总数之前，要等待每个 worker 结束（Process.waitFor()）"));
     }

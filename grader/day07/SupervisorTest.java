@@ -1,5 +1,7 @@
 package day07;
 
+import grade.kit.ProcessWatch;
+import grade.kit.Deadlines;
 import grade.kit.Expect;
 import grade.kit.LearnerProgram;
 import grade.kit.ProgramResult;
@@ -30,7 +32,7 @@ class SupervisorTest {
     /** How long the supervisor may take to notice a child's death and start another (not to wait for its JVM). */
     private static final Duration RESTART_DEADLINE = Duration.ofSeconds(10);
 
-    private final ProcessWatch watch = new ProcessWatch();
+    private final ProcessWatch watch = new ProcessWatch(java.time.Duration.ofMillis(20));
 
     @AfterEach
     void endEveryProcess() {
@@ -148,7 +150,7 @@ class SupervisorTest {
             for (String line : after) {
                 Matcher m = RESTART.matcher(line);
                 if (m.find()) {
-                    watch.record(Long.parseLong(m.group(3)));
+                    watch.remember(Long.parseLong(m.group(3)));
                     throw Expect.fail(Say.pick("after SIGTERM the supervisor restarted child " + m.group(1) + " (`" + line + "`):"
                             + " once it is stopping, a child that ends must not be restarted\n", "收到 SIGTERM 之后，监管进程重启了子进程 "
                             + m.group(1) + "（`" + line + "`）：一旦开始停止，结束的子进程就不能再重启\n") + r.describe());
@@ -163,10 +165,10 @@ class SupervisorTest {
                             + r.describe());
                 }
             }
-            List<ProcessHandle> left = watch.tagged();
+            List<ProcessHandle> left = watch.marked();
             Expect.that(left.isEmpty(), Say.pick("after SIGTERM the supervisor exited, but processes it started were still running: ",
                     "收到 SIGTERM 之后监管进程退出了，但它启动的进程还在运行：")
-                    + left.stream().map(ProcessWatch::describe).collect(Collectors.joining(", "))
+                    + left.stream().map(grade.kit.Processes::describe).collect(Collectors.joining(", "))
                     + Say.pick(". Were they started while it was stopping?\n", "。它们是不是在监管进程停止的过程中启动的？\n") + r.describe());
             Expect.that(r.exitCode() == 0 || r.exitCode() == 143, Say.pick("after SIGTERM the supervisor should exit with status 0,"
                     + " or 143 as a JVM ended by SIGTERM reports; it exited with status ", "收到 SIGTERM 之后，监管进程应该以状态 0 退出，"
@@ -180,8 +182,7 @@ class SupervisorTest {
 
     private LearnerProgram start(int n) {
         LearnerProgram sup = LearnerProgram.of("day07.Supervisor").args("" + n).env(ProcessWatch.ENV, watch.token()).start();
-        watch.record(sup.handle());
-        watch.watchChildren(sup.handle());
+        watch.track(sup.handle());
         return sup;
     }
 
@@ -234,14 +235,14 @@ class SupervisorTest {
         Expect.that(parent == sup.pid(), Say.pick("child " + i + " (pid " + pid + ") should be a child process of the supervisor"
                 + " (pid " + sup.pid() + "), but its parent is " + parent + "\n", "子进程 " + i + "（pid " + pid + "）应该是监管进程（pid "
                 + sup.pid() + "）的子进程，但它的父进程是 " + parent + "\n") + sup.describeOutput());
-        watch.record(h.get());
+        watch.track(h.get());
         return h.get();
     }
 
     /** The ended child must be gone: neither running nor a zombie the supervisor has not collected. */
     private static void expectReaped(LearnerProgram sup, int i, ProcessHandle child) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (child.isAlive() || ProcessWatch.isZombieOf(child.pid(), sup.pid())) {
+        while (child.isAlive() || grade.kit.Processes.isZombieOf(child.pid(), sup.pid())) {
             if (System.nanoTime() > end) {
                 throw Expect.fail(Say.pick("child " + i + " (pid " + child.pid() + ") was killed 5 s ago but is still "
                         + (child.isAlive() ? "running" : "a zombie: the supervisor must collect its ended children (waitFor)"),
@@ -269,7 +270,7 @@ class SupervisorTest {
      */
     private static String awaitLine(LearnerProgram sup, String what, java.util.function.Predicate<String> match,
             Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
+        long end = System.nanoTime() + Deadlines.cap(timeout).toNanos();
         while (true) {
             for (String line : sup.lines()) {
                 if (match.test(line)) {
@@ -281,7 +282,7 @@ class SupervisorTest {
                         + sup.describeOutput());
             }
             if (System.nanoTime() > end) {
-                throw Expect.fail(Say.pick("waited " + timeout.toSeconds() + " s for " + what + " on the supervisor's stdout\n",
+                throw Deadlines.ranOut(Say.pick("waited " + timeout.toSeconds() + " s for " + what + " on the supervisor's stdout\n",
                         "在监管进程的 stdout 上等了 " + timeout.toSeconds() + " s，还是没有等到" + what + "\n") + sup.describeOutput());
             }
             try {

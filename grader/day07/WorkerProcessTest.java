@@ -1,7 +1,9 @@
 package day07;
 
+import grade.kit.ProcessWatch;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import grade.kit.Deadlines;
 import grade.kit.Expect;
 import grade.kit.LearnerClass;
 import grade.kit.Say;
@@ -37,7 +39,7 @@ class WorkerProcessTest {
     @TempDir
     Path dir;
 
-    private final ProcessWatch watch = new ProcessWatch();
+    private final ProcessWatch watch = new ProcessWatch(java.time.Duration.ofMillis(20));
 
     @AfterEach
     void endEveryProcess() {
@@ -284,7 +286,7 @@ class WorkerProcessTest {
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).directory(dir.toFile());
             pb.environment().put(ProcessWatch.ENV, watch.token());
             Process p = pb.start();
-            watch.record(p.toHandle());
+            watch.track(p.toHandle());
             if (!p.waitFor(25, TimeUnit.SECONDS)) {
                 Parent now = new Parent(-1, read(out), read(err));
                 throw Expect.fail(Say.pick("the test's parent program, which only starts workers and returns from main, was still"
@@ -294,7 +296,7 @@ class WorkerProcessTest {
             for (String line : read(out).lines().toList()) {
                 Matcher m = Pattern.compile("\\b[abc]=(\\d+)").matcher(line);
                 while (m.find()) {
-                    watch.record(Long.parseLong(m.group(1)));
+                    watch.remember(Long.parseLong(m.group(1)));
                 }
             }
             Parent done = new Parent(p.exitValue(), read(out), read(err));
@@ -337,7 +339,7 @@ class WorkerProcessTest {
 
         void start() {
             type().method(void.class, "start").call(target);
-            watch.record(pid());
+            watch.remember(pid());
         }
 
         boolean isAlive() {
@@ -366,7 +368,7 @@ class WorkerProcessTest {
 
         /** Waits until the child announced itself in {@code ready}. */
         void awaitReady(Path ready) throws InterruptedException {
-            long end = System.nanoTime() + STARTUP.toNanos();
+            long end = System.nanoTime() + Deadlines.cap(STARTUP).toNanos();
             while (!Files.exists(ready)) {
                 if (!isAlive()) {
                     throw Expect.fail(Say.pick("the worker `" + this + "` ended (exitCode() " + exitCode()
@@ -374,7 +376,7 @@ class WorkerProcessTest {
                             + exitCode() + "）"));
                 }
                 if (System.nanoTime() > end) {
-                    throw Expect.fail(Say.pick("the worker `" + this + "` had not started its program after " + STARTUP.toSeconds() + " s",
+                    throw Deadlines.ranOut(Say.pick("the worker `" + this + "` had not started its program after " + STARTUP.toSeconds() + " s",
                             "worker `" + this + "` 在 " + STARTUP.toSeconds() + " s 之后还没有启动它的程序"));
                 }
                 Thread.sleep(10);

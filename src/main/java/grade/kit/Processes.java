@@ -144,4 +144,26 @@ public final class Processes {
         }
         return false;
     }
+
+    /**
+     * A process for a message: its pid and, where known, its command line (a class path cut short).
+     * <pre>{@code Processes.describe(h)  // "pid 4242 (java -cp … day07.Supervisor 3)"}</pre>
+     */
+    public static String describe(ProcessHandle h) {
+        return "pid " + h.pid() + h.info().commandLine().map(c -> " (" + c.replaceAll("-cp \\S+ ", "-cp … ") + ")").orElse("");
+    }
+
+    /**
+     * Whether the process {@code pid} is a zombie (ended, not yet reaped) child of {@code parent} (Linux).
+     * <pre>{@code while (child.isAlive() || Processes.isZombieOf(child.pid(), sup.pid())) { ... }}</pre>
+     */
+    public static boolean isZombieOf(long pid, long parent) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return after[0].equals("Z") && Long.parseLong(after[1]) == parent;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
 }
