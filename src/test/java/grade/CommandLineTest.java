@@ -252,7 +252,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandTakesHelpAndShowsAnExample() throws Exception {
-        for (String c : new String[] {"init", "show", "list", "hint", "reset", "watch", "repl", "verify", "new", "dist", "export", "batch"}) {
+        for (String c : new String[] {"init", "show", "list", "hint", "reset", "watch", "repl", "verify", "new", "dist", "export", "batch", "completion"}) {
             Fixtures.Run r = Fixtures.grade(home, elsewhere, c, "--help");
             assertEquals(0, r.exit(), c + " --help: " + r.err());
             assertTrue(r.out().startsWith("Usage: grade " + c), c + " --help:\n" + r.out());

@@ -108,6 +108,23 @@ class TerminalIT {
     }
 
     @Test
+    void tabCompletesDaysAndExercisesInBash() throws Exception {
+        Path script = home.resolve("grade-completion.bash");
+        Files.writeString(script, Fixtures.grade(home, home, "completion", "bash").out());
+        Path launcher = Files.writeString(home.resolve("grade"), "#!/bin/sh\n");
+        try (Tmux t = Tmux.start("cd " + home + " && bash --norc --noprofile")) {
+            t.type("source " + script + " && echo LOADED");
+            t.enter();
+            t.await("LOADED", 10);
+            t.type("./" + launcher.getFileName() + " day9");
+            t.type("\t");
+            t.await("./grade day90", 10);
+            t.type(" \t\t");
+            t.await(s -> s.contains("hello") && s.contains("sum"), "the exercises of day90", 10);
+        }
+    }
+
+    @Test
     void noColorIsHonouredInATerminal() throws Exception {
         try (Tmux t = Tmux.start("cd " + ws + " && NO_COLOR=1 " + grade + " day90 sum | cat -v")) {
             String screen = t.await("exercises passed", 60);
