@@ -1,5 +1,6 @@
 package grade;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -161,6 +163,21 @@ class BatchTest {
         assertTrue(inside.out().contains("batch: 2 graded"), inside.out());
         Fixtures.Run outside = Fixtures.grade(home, elsewhere, "batch", subs.toString(), "day90/sum", "--out", out.toString());
         assertTrue(outside.out().contains("batch: 0 graded, 2 unchanged"), "the results/ of the run without --out is no submission:\n" + outside.out());
+    }
+
+    @Test
+    void onlyExcelGetsAByteOrderMark() throws Exception {
+        folder("王小明", Fixtures.SUM_OK, Fixtures.HELLO_OK);
+        Fixtures.Run plain = Fixtures.grade(home, elsewhere, "batch", subs.toString(), "day90");
+        assertEquals(0, plain.exit(), plain.out() + plain.err());
+        byte[] csv = Files.readAllBytes(subs.resolve("grades.csv"));
+        assertEquals(HEADER + "王小明,10,10,20,\r\n", new String(csv, StandardCharsets.UTF_8), "plain RFC 4180 for scripts: no mark");
+
+        Fixtures.Run excel = Fixtures.grade(home, elsewhere, "batch", subs.toString(), "day90", "--excel");
+        assertEquals(0, excel.exit(), excel.out() + excel.err());
+        byte[] marked = Files.readAllBytes(subs.resolve("grades.csv"));
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(marked, 3), "UTF-8's byte order mark first");
+        assertArrayEquals(csv, Arrays.copyOfRange(marked, 3, marked.length), "then the same gradebook");
     }
 
     @Test

@@ -109,6 +109,28 @@ class CommandLineTest {
     }
 
     @Test
+    void onlyShowingAStatementLoadsTheMarkdownParser() throws Exception {
+        Path ws = elsewhere.resolve("ws");
+        assertEquals(0, Fixtures.grade(home, elsewhere, "init", ws.toString()).exit());
+        Fixtures.Run first = Fixtures.grade(home, elsewhere, "day90", "sum", "-w", ws.toString(), "--no-color");
+        assertTrue(first.out().contains("Write day90/Sum.java."), "the first grade of a day shows its statements:\n" + first.out());
+        String again = loggingClassLoads("day90", "sum", "-w", ws.toString(), "--no-color");
+        assertFalse(again.contains("Write day90/Sum.java."), again);
+        assertTrue(again.contains("day90/sum") && again.contains("grade.cli.GradeCommand"), again);
+        assertFalse(again.contains("org.commonmark"), "a grade of a day already shown loads no Markdown parser");
+        assertTrue(loggingClassLoads("show", "day90", "sum").contains("org.commonmark.parser.Parser "));
+    }
+
+    /** What the grader prints, with the JVM's log of each class it loads. */
+    private String loggingClassLoads(String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xlog:class+load=info:stdout",
+                "-Dgrade.home=" + home, "-cp", System.getProperty("java.class.path"), "grade.cli.Main"));
+        command.addAll(java.util.List.of(args));
+        return Fixtures.runLogged(elsewhere, java.time.Duration.ofSeconds(120), java.util.Map.of(), command);
+    }
+
+    @Test
     void jsonFormatHasTheDocumentedFields() throws Exception {
         Fixtures.Run r = Fixtures.grade(home, elsewhere, "day90", "--solutions", "--format", "json");
         assertEquals(0, r.exit(), r.err());
@@ -298,7 +320,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandTakesHelpAndShowsAnExample() throws Exception {
-        for (String c : new String[] {"init", "show", "list", "hint", "reset", "watch", "repl", "verify", "new", "dist", "export", "batch"}) {
+        for (String c : new String[] {"init", "show", "list", "hint", "reset", "watch", "repl", "verify", "new", "dist", "export", "batch", "completion"}) {
             Fixtures.Run r = Fixtures.grade(home, elsewhere, c, "--help");
             assertEquals(0, r.exit(), c + " --help: " + r.err());
             assertTrue(r.out().startsWith("Usage: grade " + c), c + " --help:\n" + r.out());

@@ -1,6 +1,7 @@
 package grade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -58,6 +60,10 @@ class InterruptedGradeTest {
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(grader.pid())).start();
             assertEquals(0, kill.waitFor());
             assertTrue(grader.waitFor(20, TimeUnit.SECONDS), "the grader did not end after SIG" + signal);
+            // 128 plus the signal's number, as shells expect: 130 for Ctrl-C
+            assertEquals(128 + Map.of("HUP", 1, "INT", 2, "TERM", 15).get(signal), grader.exitValue(), "the exit status after SIG" + signal);
+            String said = Files.readString(dir.resolve("out.txt"));
+            assertFalse(said.contains("internal error"), "an interruption is no error of grade's:\n" + said);
             List<ProcessHandle> left = AdversarialTest.waitForNone(token);
             assertTrue(left.isEmpty(), "processes left after SIG" + signal + ": "
                     + left.stream().map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList());

@@ -1,10 +1,14 @@
 package grade;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import grade.terminal.Width;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +83,44 @@ class TerminalIT {
             t.await("watching day90/Hello.java", 60);
             t.type("q");
             t.await("Stopped watching.", 10);
+        }
+    }
+
+    @Test
+    void statementsDrawTheirTablesFittedToTheTerminalInEnglishAndChinese() throws Exception {
+        String show = "LANG=C.UTF-8 TERM=xterm-256color java -Dgrade.home=" + System.getProperty("grade.home")
+                + " -jar " + System.getProperty("grade.jar") + " show day03 dir-info --lang ";
+        try (Tmux t = Tmux.start(show + "en && echo ENGLISH-SHOWN && " + show + "zh && echo CHINESE-SHOWN")) {
+            String screen = t.await("CHINESE-SHOWN", 60);
+            String english = screen.substring(0, screen.indexOf("ENGLISH-SHOWN"));
+            String chinese = screen.substring(screen.indexOf("ENGLISH-SHOWN"));
+            for (String[] statement : new String[][] {{english, "│ a symbolic link "}, {chinese, "│ 符号链接 "}}) {
+                List<String> table = statement[0].lines().filter(l -> l.matches("[┌│╞├└].*")).toList();
+                assertTrue(table.size() >= 10, "a table of box characters:\n" + statement[0]);
+                for (String line : table) {
+                    assertEquals(100, Width.of(line), "every line of the table as wide as the statement (100 columns at most): " + line);
+                }
+                assertTrue(table.stream().anyMatch(l -> l.startsWith(statement[1])), statement[0]);
+                assertFalse(statement[0].contains("**") || statement[0].contains("`") || statement[0].contains("| --- |"),
+                        "no Markdown left:\n" + statement[0]);
+            }
+        }
+    }
+
+    @Test
+    void tabCompletesDaysAndExercisesInBash() throws Exception {
+        Path script = home.resolve("grade-completion.bash");
+        Files.writeString(script, Fixtures.grade(home, home, "completion", "bash").out());
+        Path launcher = Files.writeString(home.resolve("grade"), "#!/bin/sh\n");
+        try (Tmux t = Tmux.start("cd " + home + " && bash --norc --noprofile")) {
+            t.type("source " + script + " && echo LOADED");
+            t.enter();
+            t.await("LOADED", 10);
+            t.type("./" + launcher.getFileName() + " day9");
+            t.type("\t");
+            t.await("./grade day90", 10);
+            t.type(" \t\t");
+            t.await(s -> s.contains("hello") && s.contains("sum"), "the exercises of day90", 10);
         }
     }
 

@@ -53,6 +53,14 @@ public final class Gradebook {
         return sb.toString();
     }
 
+    /**
+     * The gradebook for Excel: a UTF-8 byte order mark first, without which Excel reads UTF-8
+     * as the system's code page and garbles Chinese names. Scripts want the plain file.
+     */
+    public static String forExcel(String csv) {
+        return "\uFEFF" + csv;
+    }
+
     /** A field, quoted when it holds a comma, a quote or a line break. */
     static String field(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {

@@ -48,6 +48,7 @@ import picocli.CommandLine.Parameters;
             "  ./grade batch submissions/ day03 day04        two days",
             "  ./grade batch submissions/ day03/offsets      one exercise",
             "  ./grade batch submissions/ day03 --jobs 4 --out marks/",
+            "  ./grade batch submissions/ --excel           a grades.csv that Excel opens right",
             "",
             "Exit status: 0 every submission has its row (whatever it scored), 2 usage error,",
             "3 the grader itself failed on a submission (its row says so)."})
@@ -70,6 +71,9 @@ final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Grade every submission again, also those whose files have not changed.")
     boolean force;
+
+    @Option(names = "--excel", description = "Start grades.csv with a UTF-8 byte order mark, so Excel shows Chinese names right (without it: plain RFC 4180 UTF-8, for scripts).")
+    boolean excel;
 
     /** How one submission's grade ended. */
     enum Kind { GRADED, SKIPPED, BROKEN, INTERNAL }
@@ -149,8 +153,8 @@ final class BatchCommand implements Callable<Integer> {
             org.apache.commons.io.FileUtils.deleteQuietly(scratch.toFile());
             Runtime.getRuntime().removeShutdownHook(cleanup);
         }
-        OutputFile.write(gradebook, Gradebook.csv(chosen.stream().map(Exercise::id).toList(),
-                outcomes.stream().map(Outcome::row).toList()));
+        String csv = Gradebook.csv(chosen.stream().map(Exercise::id).toList(), outcomes.stream().map(Outcome::row).toList());
+        OutputFile.write(gradebook, excel ? Gradebook.forExcel(csv) : csv);
         summary(Console.out(), style, outcomes, (System.nanoTime() - start) / 1_000_000, gradebook);
         return outcomes.stream().anyMatch(o -> o.kind() == Kind.INTERNAL) ? Main.INTERNAL : 0;
     }

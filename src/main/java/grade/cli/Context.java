@@ -25,14 +25,23 @@ final class Context {
     }
 
     Day day(String id) {
+        return day(id, List.of());
+    }
+
+    /**
+     * The day {@code id} names; for an unknown one a usage error that suggests the closest
+     * days, or of {@code commands} when the word was meant as one ({@code grade whatch}).
+     */
+    Day day(String id, java.util.Collection<String> commands) {
         String norm = id.matches("\\d{1,2}") ? String.format("day%02d", Integer.parseInt(id)) : id.toLowerCase(java.util.Locale.ROOT);
         Optional<Day> d = course.day(norm);
         if (d.isEmpty()) {
             List<String> names = course.days().stream().map(Day::id).toList();
-            List<String> near = Course.closest(norm, names);
-            throw new UserError("there is no day \"" + id + "\"."
+            boolean command = !commands.isEmpty() && !norm.matches("day\\d*");
+            List<String> near = Course.closest(norm, command ? java.util.stream.Stream.concat(names.stream(), commands.stream()).toList() : names);
+            throw new UserError("there is no " + (command ? "day or command" : "day") + " \"" + id + "\"."
                     + (near.isEmpty() ? "" : " Did you mean " + String.join(" or ", near) + "?")
-                    + " The days are: " + String.join(", ", names));
+                    + " The days are: " + String.join(", ", names) + (command ? "; `grade --help` lists the commands." : ""));
         }
         return d.get();
     }

@@ -47,9 +47,10 @@ import picocli.CommandLine.Parameters;
             "  ./grade batch submissions/  (instructors) grade a class into grades.csv",
             "  ./grade export github DIR   (instructors) grade on GitHub Classroom",
             "  ./grade export gradescope day03  (instructors) a Gradescope autograder zip",
+            "  source <(./grade completion bash)  complete commands, days and exercises (or zsh)",
             "",
             "Exit status: 0 all passed, 1 something failed, 2 usage or configuration error,",
-            "3 internal error."})
+            "3 internal error, 130 interrupted (Ctrl-C)."})
 final class GradeCommand implements Callable<Integer> {
     /**
      * The subcommands by name, in the order help lists them. Main registers only those a command
@@ -72,6 +73,7 @@ final class GradeCommand implements Callable<Integer> {
         m.put("dist", DistCommand.class);
         m.put("batch", BatchCommand.class);
         m.put("export", ExportCommand.class);
+        m.put("completion", CompletionCommand.class);
         m.put("help", picocli.CommandLine.HelpCommand.class);
         return java.util.Collections.unmodifiableMap(m);
     }
@@ -118,6 +120,7 @@ final class GradeCommand implements Callable<Integer> {
         if (day == null) {
             return new ListCommand().print(ctx, out, common.style());
         }
+        ctx.day(day, SUBCOMMANDS.keySet()); // a mistyped command is not taken for a day
         List<Exercise> chosen = ctx.select(List.of(day), exercises);
         if (solutions && !java.nio.file.Files.isDirectory(ctx.course.solutions())) {
             throw new UserError("this copy of the course has no reference solutions (it is a learners' bundle), so --solutions cannot be graded");

@@ -9,12 +9,13 @@ import picocli.CommandLine;
 /**
  * Entry point. Exit status: 0 everything graded passed, 1 something failed, 2 a usage or
  * configuration error (a bad option, a broken course, a missing workspace), 3 the grader itself
- * failed.
+ * failed, 130 interrupted (Ctrl-C; a signal ends the JVM with 128 + its number, as shells expect).
  */
 public final class Main {
     static final int FAILED = 1;
     static final int USAGE = 2;
     static final int INTERNAL = 3;
+    static final int INTERRUPTED = 130;
 
     private Main() {
     }
@@ -24,14 +25,9 @@ public final class Main {
     }
 
     static int run(String... args) {
-        CommandLine cli = new CommandLine(new GradeCommand());
         java.util.Set<String> named = java.util.Set.of(args);
         boolean help = named.contains("help") || named.contains("-h") || named.contains("--help");
-        GradeCommand.SUBCOMMANDS.forEach((name, command) -> {
-            if (help || named.contains(name)) {
-                cli.addSubcommand(name, command);
-            }
-        });
+        CommandLine cli = commandLine(name -> help || named.contains(name));
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -50,14 +46,14 @@ public final class Main {
                 err.println("grade: " + ex.getMessage());
                 return USAGE;
             }
+            if (interrupted(ex)) {
+                err.println("grade: interrupted");
+                return INTERRUPTED;
+            }
             String io = FileProblem.describe(ex);
             if (io != null) {
                 err.println("grade: " + io);
                 return USAGE;
-            }
-            if (ex instanceof InterruptedException) {
-                err.println("grade: interrupted");
-                return FAILED;
             }
             err.println("grade: internal error: " + ex);
             if (System.getenv("GRADE_DEBUG") != null) {
@@ -68,5 +64,26 @@ public final class Main {
             return INTERNAL;
         });
         return cli.execute(args);
+    }
+
+    /** Whether {@code ex} is, or was caused by, an interruption (Ctrl-C ends a grade's test JVMs first). */
+    private static boolean interrupted(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The command line with the subcommands {@code wanted} of their names (see GradeCommand.SUBCOMMANDS). */
+    static CommandLine commandLine(java.util.function.Predicate<String> wanted) {
+        CommandLine cli = new CommandLine(new GradeCommand());
+        GradeCommand.SUBCOMMANDS.forEach((name, command) -> {
+            if (wanted.test(name)) {
+                cli.addSubcommand(name, command);
+            }
+        });
+        return cli;
     }
 }

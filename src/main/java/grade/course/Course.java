@@ -55,13 +55,17 @@ public record Course(Path home, List<Day> days) {
         }
     }
 
-    /** The names closest to {@code wanted}, for "did you mean" suggestions. */
+    /**
+     * The names closest to {@code wanted}, for "did you mean" suggestions: those at the smallest
+     * distance (if it is a near miss), at most three, in the order given; none when every name is
+     * as far as every other (day09 is no nearer to day01 than to day07).
+     */
     public static List<String> closest(String wanted, List<String> names) {
-        return names.stream()
-                .sorted(Comparator.comparingInt(n -> distance(wanted, n)))
-                .filter(n -> distance(wanted, n) <= Math.max(2, wanted.length() / 2))
-                .limit(3)
-                .toList();
+        int[] far = names.stream().mapToInt(n -> distance(wanted, n)).distinct().sorted().toArray();
+        if (far.length == 0 || names.size() > 1 && far.length == 1 || far[0] > Math.max(2, wanted.length() / 2)) {
+            return List.of();
+        }
+        return names.stream().filter(n -> distance(wanted, n) == far[0]).limit(3).toList();
     }
 
     static int distance(String a, String b) {

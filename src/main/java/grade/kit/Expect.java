@@ -54,7 +54,8 @@ public final class Expect {
     }
 
     /**
-     * Compares text line by line and shows where it first differs.
+     * Compares text line by line and shows the smallest edit that makes it what was expected:
+     * missing and extra lines, changed lines side by side, a little context.
      * <pre>{@code Expect.sameText("stdout of `Tail -n 2`", "b\nc\n", result.stdout())}</pre>
      */
     public static void sameText(String what, String expected, String actual) {

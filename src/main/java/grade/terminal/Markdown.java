@@ -1,208 +1,128 @@
 package grade.terminal;
 
-import grade.terminal.Style;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.Parser;
 
 /**
- * Renders a statement's Markdown for the terminal: headings, paragraphs and lists wrapped to
- * the terminal's width (Chinese characters count two columns and may break anywhere), code
- * blocks kept as they are, inline code, bold and emphasis in colour, links as text (address).
+ * Renders a statement's Markdown (CommonMark with GitHub's tables) for the terminal: headings,
+ * paragraphs, nested lists, block quotes and tables fitted to the terminal's width (Chinese
+ * characters count two columns and may break anywhere), code blocks kept as they are, inline
+ * code, bold and emphasis in colour, links as text (address). Tables and rules are drawn with
+ * box characters where there is colour, in ASCII otherwise. Only {@code grade show} and a day's
+ * first grade load this class, and with it the parser.
  */
 public final class Markdown {
-    private static final Pattern INLINE = Pattern.compile("`([^`]+)`|\\*\\*([^*]+)\\*\\*|(?<![\\w*])[*_]([^*_\\s][^*_]*)[*_](?![\\w*])|\\[([^\\]]+)]\\(([^)]+)\\)");
-    /** Punctuation that never starts a line in Chinese typesetting. */
-    private static final String CLOSING = "，。、；：！？）」』】》”’,.;:!?)";
-    private static final Pattern LIST = Pattern.compile("^(\\s*)([-*+]|\\d+[.)])\\s+(.*)$");
-
-    private enum Kind { PLAIN, CODE, BOLD, EM }
-
-    private record Token(String text, Kind kind, boolean spaceBefore) {
-    }
+    private static final int MIN_WIDTH = 30;
 
     private final Style style;
-    private final int width;
-    private final StringBuilder out = new StringBuilder();
 
-    private Markdown(Style style, int width) {
+    private Markdown(Style style) {
         this.style = style;
-        this.width = Math.max(30, width);
     }
 
     public static String render(String md, Style style, int width) {
-        return new Markdown(style, width).run(md);
+        Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+        List<String> lines = new Markdown(style).blocks(parser.parse(md), Math.max(MIN_WIDTH, width), false);
+        return String.join("\n", lines).stripTrailing();
     }
 
-    private String run(String md) {
-        List<String> lines = md.replace("\r\n", "\n").lines().toList();
-        StringBuilder para = new StringBuilder();
-        String paraIndent = "";
-        String firstIndent = "";
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.strip().startsWith("```")) {
-                flush(para, firstIndent, paraIndent);
-                blankLine();
-                for (i++; i < lines.size() && !lines.get(i).strip().startsWith("```"); i++) {
-                    out.append("    ").append(style.cyan(lines.get(i))).append('\n');
-                }
-                out.append('\n');
+    /** The children of {@code parent}, each block's lines, a blank line between blocks unless {@code tight}. */
+    private List<String> blocks(Node parent, int width, boolean tight) {
+        List<String> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            List<String> lines = block(n, width);
+            if (lines.isEmpty()) {
                 continue;
             }
-            if (line.isBlank()) {
-                flush(para, firstIndent, paraIndent);
-                continue;
+            if (!out.isEmpty() && !tight) {
+                out.add("");
             }
-            if (line.startsWith("#")) {
-                flush(para, firstIndent, paraIndent);
-                blankLine();
-                String text = line.replaceFirst("^#+\\s*", "");
-                String rendered = wrap(tokens(text), "", "");
-                out.append(line.startsWith("# ") ? style.bold(style.cyan(rendered)) : style.bold(rendered)).append("\n\n");
-                continue;
-            }
-            if (line.startsWith("|")) {
-                flush(para, firstIndent, paraIndent);
-                out.append("  ").append(line).append('\n');
-                continue;
-            }
-            Matcher m = LIST.matcher(line);
-            if (m.matches()) {
-                flush(para, firstIndent, paraIndent);
-                String bullet = m.group(2).matches("\\d+[.)]") ? m.group(2) : "•";
-                firstIndent = m.group(1) + "  " + bullet + " ";
-                paraIndent = " ".repeat(Width.of(firstIndent));
-                para.append(m.group(3));
-                continue;
-            }
-            if (para.length() > 0) {
-                if (!joinsWithoutSpace(para, line.strip())) {
-                    para.append(' ');
-                }
-            } else {
-                firstIndent = "";
-                paraIndent = "";
-            }
-            para.append(line.strip());
+            out.addAll(lines);
         }
-        flush(para, firstIndent, paraIndent);
-        return out.toString().stripTrailing();
+        return out;
     }
 
-    /** Chinese text wrapped in the source is joined without a space. */
-    private static boolean joinsWithoutSpace(StringBuilder para, String next) {
-        int last = para.codePointBefore(para.length());
-        return !next.isEmpty() && (Width.wide(last) || Width.wide(next.codePointAt(0)));
+    private List<String> block(Node n, int width) {
+        if (n instanceof Heading h) {
+            int marks = Inline.BOLD;
+            List<String> lines = Inline.wrap(Inline.of(h, marks), width, style, false);
+            return h.getLevel() == 1 ? lines.stream().map(style::cyan).toList() : lines;
+        }
+        if (n instanceof Paragraph) {
+            return Inline.wrap(Inline.of(n, 0), width, style, false);
+        }
+        if (n instanceof FencedCodeBlock c) {
+            return code(c.getLiteral());
+        }
+        if (n instanceof IndentedCodeBlock c) {
+            return code(c.getLiteral());
+        }
+        if (n instanceof HtmlBlock h) {
+            return h.getLiteral().lines().toList();
+        }
+        if (n instanceof ListBlock list) {
+            return list(list, width);
+        }
+        if (n instanceof BlockQuote) {
+            String bar = style.color() ? style.dim("│") + " " : "> ";
+            return blocks(n, width - 2, false).stream().map(l -> (bar + l).stripTrailing()).toList();
+        }
+        if (n instanceof ThematicBreak) {
+            return List.of(style.dim((style.color() ? "─" : "-").repeat(width)));
+        }
+        if (n instanceof TableBlock t) {
+            return new MarkdownTable(t, style).lines(width);
+        }
+        return blocks(n, width, false);
     }
 
-    private void blankLine() {
-        if (out.length() > 0 && !out.toString().endsWith("\n\n")) {
-            out.append('\n');
-        }
+    /** Code as it is, indented, never wrapped. */
+    private List<String> code(String literal) {
+        return literal.stripTrailing().lines().map(l -> l.isEmpty() ? "" : "    " + style.cyan(l)).toList();
     }
 
-    private void flush(StringBuilder para, String firstIndent, String indent) {
-        if (para.length() == 0) {
-            return;
-        }
-        boolean listItem = !firstIndent.isEmpty();
-        out.append(wrap(tokens(para.toString()), firstIndent, indent)).append('\n');
-        if (!listItem) {
-            out.append('\n');
-        }
-        para.setLength(0);
-    }
-
-    /** Splits inline Markdown into words (each Chinese character a word of its own) with their style. */
-    private List<Token> tokens(String text) {
-        List<Token> tokens = new ArrayList<>();
-        Matcher m = INLINE.matcher(text);
-        int at = 0;
-        while (m.find()) {
-            String before = text.substring(at, m.start());
-            words(before, Kind.PLAIN, tokens);
-            boolean spaced = before.isEmpty() ? at > 0 && Character.isWhitespace(text.charAt(at - 1)) : Character.isWhitespace(before.charAt(before.length() - 1));
-            int first = tokens.size();
-            if (m.group(1) != null) {
-                words(m.group(1), Kind.CODE, tokens);
-            } else if (m.group(2) != null) {
-                words(m.group(2), Kind.BOLD, tokens);
-            } else if (m.group(3) != null) {
-                words(m.group(3), Kind.EM, tokens);
-            } else {
-                words(m.group(4) + " (" + m.group(5) + ")", Kind.PLAIN, tokens);
+    /** Items with a bullet (or number) and a hanging indent; nested lists go in further. */
+    private List<String> list(ListBlock list, int width) {
+        List<String> out = new ArrayList<>();
+        int number = list instanceof OrderedList o && o.getMarkerStartNumber() != null ? o.getMarkerStartNumber() : 1;
+        String delimiter = list instanceof OrderedList o && o.getMarkerDelimiter() != null ? o.getMarkerDelimiter() : ".";
+        String bullet = nested(list) ? "◦" : "•";
+        for (Node item = list.getFirstChild(); item != null; item = item.getNext(), number++) {
+            String marker = "  " + (list instanceof BulletList ? bullet : number + delimiter) + " ";
+            String hang = " ".repeat(Width.of(marker));
+            List<String> lines = item instanceof ListItem ? blocks(item, width - Width.of(marker), list.isTight()) : List.of();
+            if (!out.isEmpty() && !list.isTight()) {
+                out.add("");
             }
-            if (spaced && first < tokens.size()) {
-                Token t = tokens.get(first);
-                tokens.set(first, new Token(t.text(), t.kind(), true));
-            }
-            at = m.end();
-        }
-        words(text.substring(at), Kind.PLAIN, tokens);
-        return tokens;
-    }
-
-    private static void words(String s, Kind kind, List<Token> tokens) {
-        boolean space = !s.isEmpty() && Character.isWhitespace(s.charAt(0));
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isWhitespace(cp)) {
-                if (word.length() > 0) {
-                    tokens.add(new Token(word.toString(), kind, space));
-                    word.setLength(0);
-                }
-                space = true;
-            } else if (Width.wide(cp) && kind != Kind.CODE) {
-                if (word.length() > 0) {
-                    tokens.add(new Token(word.toString(), kind, space));
-                    word.setLength(0);
-                    space = false;
-                }
-                tokens.add(new Token(new String(Character.toChars(cp)), kind, space));
-                space = false;
-            } else {
-                word.appendCodePoint(cp);
+            for (int i = 0; i < Math.max(1, lines.size()); i++) {
+                String line = i < lines.size() ? lines.get(i) : "";
+                out.add(line.isEmpty() && i > 0 ? "" : (i == 0 ? marker : hang) + line);
             }
         }
-        if (word.length() > 0) {
-            tokens.add(new Token(word.toString(), kind, space));
-        }
+        return out;
     }
 
-    private String wrap(List<Token> tokens, String firstIndent, String indent) {
-        StringBuilder sb = new StringBuilder(firstIndent);
-        int col = Width.of(firstIndent);
-        boolean lineStart = true;
-        for (Token t : tokens) {
-            int w = Width.of(t.text());
-            boolean space = t.spaceBefore() && !lineStart;
-            boolean closing = CLOSING.indexOf(t.text().codePointAt(0)) >= 0;
-            if (!lineStart && !closing && col + (space ? 1 : 0) + w > width) {
-                sb.append('\n').append(indent);
-                col = Width.of(indent);
-                space = false;
+    private static boolean nested(Node list) {
+        for (Node p = list.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ListBlock) {
+                return true;
             }
-            if (space) {
-                sb.append(' ');
-                col++;
-            }
-            sb.append(paint(t));
-            col += w;
-            lineStart = false;
         }
-        return sb.toString();
-    }
-
-    private String paint(Token t) {
-        return switch (t.kind()) {
-            case PLAIN -> t.text();
-            case CODE -> style.color() ? style.cyan(t.text()) : t.text();
-            case BOLD -> style.bold(t.text());
-            case EM -> style.color() ? style.yellow(t.text()) : t.text();
-        };
+        return false;
     }
 }

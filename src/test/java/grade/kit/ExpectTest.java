@@ -22,6 +22,66 @@ class ExpectTest {
     }
 
     @Test
+    void aMissingLineIsOneDifferenceNotAShiftOfEveryLaterLine() {
+        String m = textFailure("a\nb\nc\nd\ne\n", "a\nc\nd\ne\n");
+        assertEquals("""
+                out is not what was expected.
+                    line 1  "a\\n"
+                  - missing  "b\\n"
+                    line 2  "c\\n"
+                    line 3  "d\\n\"""", m);
+    }
+
+    @Test
+    void anInsertedLineIsNumberedAsInTheActualText() {
+        String m = textFailure("a\nb\nc\nd\n", "a\nb\nnew\nc\nd\n");
+        assertEquals("""
+                out is not what was expected.
+                    line 1  "a\\n"
+                    line 2  "b\\n"
+                  + line 3  extra    "new\\n"
+                    line 4  "c\\n"
+                    line 5  "d\\n\"""", m);
+    }
+
+    @Test
+    void differencesFarApartAreSeparateHunksWithTheirContext() {
+        StringBuilder expected = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            expected.append("row ").append(i).append('\n');
+        }
+        String actual = expected.toString().replace("row 5\n", "row 5 \n").replace("row 30\n", "");
+        String m = textFailure(expected.toString(), actual);
+        assertEquals("""
+                out is not what was expected.
+                    line 3  "row 3\\n"
+                    line 4  "row 4\\n"
+                  - line 5  expected "row 5\\n"
+                  + line 5  got      "row 5 \\n"
+                    line 6  "row 6\\n"
+                    line 7  "row 7\\n"
+                    …
+                    line 28  "row 28\\n"
+                    line 29  "row 29\\n"
+                  - missing  "row 30\\n"
+                    line 30  "row 31\\n"
+                    line 31  "row 32\\n\"""", m);
+    }
+
+    @Test
+    void aHugeDifferenceIsComparedInBoundedTimeAndCut() {
+        String expected = "same\n" + "e\n".repeat(50_000);
+        String m = textFailure(expected, "same\n" + "a\n".repeat(50_000));
+        assertTrue(m.contains("  - line 2  expected \"e\\n\"\n  + line 2  got      \"a\\n\""), m);
+        assertTrue(m.endsWith("    … 988 more lines differ\n    … the lines after line 1001 were not compared"), m);
+        assertTrue(m.lines().count() < 30, m);
+    }
+
+    private static String textFailure(String expected, String actual) {
+        return assertThrows(AssertionFailedError.class, () -> Expect.sameText("out", expected, actual)).getMessage();
+    }
+
+    @Test
     void longValuesAreCutWithAVisibleMarker() {
         String shown = Text.show("x".repeat(5000));
         assertTrue(shown.length() < 700, shown.length() + " characters");

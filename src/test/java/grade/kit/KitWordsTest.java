@@ -220,12 +220,38 @@ class KitWordsTest {
         Executable missingLine = () -> Expect.sameLines("lastLines(f, 2)", List.of("a", "b\t"), List.of("a"));
         assertEquals("lastLines(f, 2): expected 2 lines, got 1\n"
                 + "    line 1  \"a\"\n"
-                + "  - line 2  expected \"b\\t\"\n"
-                + "  + line 2  got      (no line)", failure("en", missingLine));
+                + "  - missing  \"b\\t\"", failure("en", missingLine));
         assertEquals("lastLines(f, 2)：应该有 2 行，实际有 1 行\n"
                 + "    第 1 行  \"a\"\n"
-                + "  - 第 2 行  预期 \"b\\t\"\n"
-                + "  + 第 2 行  实际 （没有这一行）", failure("zh", missingLine));
+                + "  - 缺少 \"b\\t\"", failure("zh", missingLine));
+    }
+
+    @Test
+    void aTextDiffWithAMissingAndAnExtraLine() {
+        Executable diff = () -> Expect.sameText("stdout", "a\nb\nc\n", "a\nc\nx\n");
+        assertEquals("stdout is not what was expected.\n"
+                + "    line 1  \"a\\n\"\n"
+                + "  - missing  \"b\\n\"\n"
+                + "    line 2  \"c\\n\"\n"
+                + "  + line 3  extra    \"x\\n\"", failure("en", diff));
+        assertEquals("stdout：和预期的不一样。\n"
+                + "    第 1 行  \"a\\n\"\n"
+                + "  - 缺少 \"b\\n\"\n"
+                + "    第 2 行  \"c\\n\"\n"
+                + "  + 第 3 行  多出 \"x\\n\"", failure("zh", diff));
+    }
+
+    @Test
+    void aTextDiffCutsLongRuns() {
+        String expected = "x\n".repeat(30);
+        Executable many = () -> Expect.sameText("stdout", expected, expected.replace("x", "y"));
+        assertTrue(failure("en", many).endsWith("\n    … 18 more lines differ"), failure("en", many));
+        assertTrue(failure("zh", many).endsWith("\n    … 还有 18 行不同"), failure("zh", many));
+        Executable longLine = () -> Expect.sameText("stdout", "a".repeat(500) + "b", "a".repeat(500) + "c");
+        assertEquals("stdout is not what was expected.\n"
+                + "  - line 1  expected \"[460 characters before] …" + "a".repeat(40) + "b\"\n"
+                + "  + line 1  got      \"[460 characters before] …" + "a".repeat(40) + "c\"", failure("en", longLine));
+        assertTrue(failure("zh", longLine).contains("\"[前面还有 460 个字符] …" + "a".repeat(40) + "b\""), failure("zh", longLine));
     }
 
     @Test
