@@ -49,14 +49,12 @@ final class PrimesProbe implements AutoCloseable {
 
     /** Starts a JVM that makes these calls in order, answering each as soon as it returns. */
     static PrimesProbe start(Path dir, String... calls) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // both compilers, unlike a fast start: the probe times CPU-bound work
+        List<String> command = new ArrayList<>(List.of(grade.kit.Jvm.java(),
                 "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-Xmx512m", "-Dfile.encoding=UTF-8",
                 "-cp", System.getProperty("java.class.path"), PrimesProbe.class.getName()));
         command.addAll(List.of(calls));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().remove("JAVA_TOOL_OPTIONS");
-        pb.environment().remove("_JAVA_OPTIONS");
-        pb.environment().remove("JDK_JAVA_OPTIONS");
+        ProcessBuilder pb = grade.kit.Jvm.clean(new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true));
         try {
             return new PrimesProbe(pb.start());
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package day06;
 
 import grade.kit.ProcessWatch;
+import grade.kit.ProgramLaunch;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import grade.kit.Deadlines;
@@ -34,7 +35,7 @@ class ChatClientTest {
         }
 
         /** {@code more} can add stdin to the client's builder. */
-        Session(UnaryOperator<LearnerProgram.Builder> more) {
+        Session(UnaryOperator<ProgramLaunch> more) {
             LearnerProgram started = null;
             try {
                 started = watch.track(more.apply(clientOf(server.port())).start());
@@ -115,7 +116,7 @@ class ChatClientTest {
         }
     }
 
-    private static LearnerProgram.Builder clientOf(int port) {
+    private static ProgramLaunch clientOf(int port) {
         return LearnerProgram.of("day06.ChatClient").args("127.0.0.1", "" + port);
     }
 

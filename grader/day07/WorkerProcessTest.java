@@ -12,6 +12,7 @@ import grade.kit.Zh;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -279,11 +280,12 @@ class WorkerProcessTest {
         static Parent run(Path dir, ProcessWatch watch, String scenario) throws Exception {
             Path out = dir.resolve("parent.out");
             Path err = dir.resolve("parent.err");
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
-                    "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), "day07.WorkerParent",
-                    dir.toString(), scenario)
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).directory(dir.toFile());
+            List<String> command = new ArrayList<>(List.of(grade.kit.Jvm.java()));
+            command.addAll(grade.kit.Jvm.FAST_START);
+            command.addAll(List.of("-Xshare:auto", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+                    "day07.WorkerParent", dir.toString(), scenario));
+            ProcessBuilder pb = grade.kit.Jvm.clean(new ProcessBuilder(command)
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).directory(dir.toFile()));
             pb.environment().put(ProcessWatch.ENV, watch.token());
             Process p = pb.start();
             watch.track(p.toHandle());

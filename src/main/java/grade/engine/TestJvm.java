@@ -1,5 +1,6 @@
 package grade.engine;
 
+import grade.kit.Jvm;
 import grade.kit.RunProperties;
 import grade.protocol.Launch;
 import java.io.ByteArrayOutputStream;
@@ -51,8 +52,7 @@ final class TestJvm {
             readable.add(GraderFiles.folder());
             command = Sandbox.wrap(command, folders.scratch(), readable, hidden, settings.limits().scratchBytes());
         }
-        ProcessBuilder pb = new ProcessBuilder(command).directory(folders.tmp().toFile());
-        cleanEnvironment(pb);
+        ProcessBuilder pb = Jvm.clean(new ProcessBuilder(command).directory(folders.tmp().toFile()));
         // Code that looks for the home or a temporary folder finds the scratch folder, in either mode.
         pb.environment().put("HOME", folders.home().toString());
         pb.environment().put("TMPDIR", folders.tmp().toString());
@@ -124,7 +124,8 @@ final class TestJvm {
         List<String> command = new ArrayList<>(limits.osLimits(Files.isExecutable(PRLIMIT) ? PRLIMIT.toString() : null));
         command.add(TestJvmLauncher.java().toString());
         command.addAll(flags);
-        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
+        command.addAll(Jvm.FAST_START);
+        command.addAll(List.of("-XX:+DisableAttachMechanism",
                 "-Dfile.encoding=UTF-8", "-Djava.io.tmpdir=" + folders.tmp(), "-Duser.home=" + folders.home(),
                 "-Xmx" + limits.testJvmHeapMb() + "m"));
         command.addAll(HARDENING);
@@ -155,15 +156,6 @@ final class TestJvm {
             flags.add("--illegal-native-access=deny");
         }
         return flags;
-    }
-
-    /** No option from the user's environment reaches a JVM of the run; a UTF-8 locale for learner code. */
-    static void cleanEnvironment(ProcessBuilder pb) {
-        pb.environment().remove("JAVA_TOOL_OPTIONS");
-        pb.environment().remove("_JAVA_OPTIONS");
-        pb.environment().remove("JDK_JAVA_OPTIONS");
-        pb.environment().put("LANG", "C.UTF-8");
-        pb.environment().put("LC_ALL", "C.UTF-8");
     }
 
     private void drain(InputStream in) {

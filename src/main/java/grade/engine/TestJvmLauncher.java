@@ -22,7 +22,7 @@ final class TestJvmLauncher {
     }
 
     static synchronized Path java() {
-        Path own = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path own = Path.of(grade.kit.Jvm.java());
         if (made != null && Files.isRegularFile(made)) {
             return made;
         }

@@ -1,18 +1,11 @@
 package grade.kit;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +33,8 @@ public final class LearnerProgram implements AutoCloseable {
     /** How long a server has to print its {@code listening} line. */
     public static final Duration LISTEN_DEADLINE = Duration.ofSeconds(5);
 
-    private static final Set<LearnerProgram> RUNNING = ConcurrentHashMap.newKeySet();
+    /** The programs started and not yet ended, so that the runner can end those a test forgot. */
+    static final Set<LearnerProgram> RUNNING = ConcurrentHashMap.newKeySet();
 
     private final String mainClass;
     private final List<String> args;
@@ -51,7 +45,7 @@ public final class LearnerProgram implements AutoCloseable {
     private int lineCursor;
     private volatile boolean flooded;
 
-    private LearnerProgram(String mainClass, List<String> args, Process process, Path dir) {
+    LearnerProgram(String mainClass, List<String> args, Process process, Path dir) {
         this.mainClass = mainClass;
         this.args = args;
         this.process = process;
@@ -74,137 +68,12 @@ public final class LearnerProgram implements AutoCloseable {
      * Describes a learner program to start.
      * <pre>{@code ProgramResult r = LearnerProgram.of("day01.Wc").args("-l", f.toString()).run();}</pre>
      */
-    public static Builder of(String mainClass) {
-        return new Builder(mainClass);
+    public static ProgramLaunch of(String mainClass) {
+        return new ProgramLaunch(mainClass);
     }
 
-    /** How to start a learner program. */
-    public static final class Builder {
-        private final String mainClass;
-        private final List<String> args = new ArrayList<>();
-        private final List<String> jvmArgs = new ArrayList<>();
-        private final Map<String, String> env = new LinkedHashMap<>();
-        private byte[] stdin;
-        private Path dir;
-
-        private Builder(String mainClass) {
-            this.mainClass = mainClass;
-        }
-
-        /** Command-line arguments. <pre>{@code .args("-n", "3", file.toString())}</pre> */
-        public Builder args(String... more) {
-            args.addAll(Arrays.asList(more));
-            return this;
-        }
-
-        /** Command-line arguments from a list. <pre>{@code .args(List.of("-c"))}</pre> */
-        public Builder args(List<String> more) {
-            args.addAll(more);
-            return this;
-        }
-
-        /** Extra JVM options, such as a small heap. <pre>{@code .jvmArgs("-Xmx16m")}</pre> */
-        public Builder jvmArgs(String... more) {
-            jvmArgs.addAll(Arrays.asList(more));
-            return this;
-        }
-
-        /** An environment variable. <pre>{@code .env("TZ", "UTC")}</pre> */
-        public Builder env(String name, String value) {
-            env.put(name, value);
-            return this;
-        }
-
-        /** Text sent to stdin (UTF-8), which is then closed. <pre>{@code .stdin("a\nb\n")}</pre> */
-        public Builder stdin(String text) {
-            return stdin(text.getBytes(StandardCharsets.UTF_8));
-        }
-
-        /** Bytes sent to stdin, which is then closed. <pre>{@code .stdin(new byte[] {1, 2})}</pre> */
-        public Builder stdin(byte[] data) {
-            this.stdin = data.clone();
-            return this;
-        }
-
-        /** The working folder; by default a new scratch folder. <pre>{@code .dir(tempDir)}</pre> */
-        public Builder dir(Path folder) {
-            this.dir = folder;
-            return this;
-        }
-
-        /**
-         * Starts the program and returns at once.
-         * <pre>{@code LearnerProgram p = LearnerProgram.of("day03.TeeLog").args(f.toString()).start();}</pre>
-         */
-        public LearnerProgram start() {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
-                    "-Xss1m", "-Xmx" + Integer.getInteger(RunProperties.HEAP_MB, 256) + "m", "-Dfile.encoding=UTF-8",
-                    "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
-                    // the run's own home and temporary folders, as the test JVM has them
-                    "-Duser.home=" + System.getProperty("user.home"), "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
-            command.addAll(jvmArgs);
-            command.add("-cp");
-            command.add(learnerClassPath());
-            command.add(mainClass);
-            command.addAll(args);
-            try {
-                Path folder = dir != null ? dir : Files.createTempDirectory("program-");
-                ProcessBuilder pb = new ProcessBuilder(command).directory(folder.toFile());
-                pb.environment().remove("JAVA_TOOL_OPTIONS");
-                pb.environment().remove("_JAVA_OPTIONS");
-                pb.environment().remove("JDK_JAVA_OPTIONS");
-                pb.environment().put("LANG", "C.UTF-8");
-                pb.environment().put("LC_ALL", "C.UTF-8");
-                pb.environment().putAll(env);
-                LearnerProgram p = new LearnerProgram(mainClass, List.copyOf(args), pb.start(), folder);
-                RUNNING.add(p);
-                if (stdin != null) {
-                    p.feed(stdin);
-                }
-                return p;
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start a JVM for " + mainClass, e);
-            }
-        }
-
-        /**
-         * Starts the program, waits up to 10 s for it to exit and returns what it did.
-         * <pre>{@code ProgramResult r = LearnerProgram.of("day03.DirInfo").args(d.toString()).run();}</pre>
-         */
-        public ProgramResult run() {
-            return run(Duration.ofSeconds(10));
-        }
-
-        /** Like {@link #run()} with another deadline. <pre>{@code .run(Duration.ofSeconds(30))}</pre> */
-        public ProgramResult run(Duration timeout) {
-            try (LearnerProgram p = start()) {
-                return p.awaitExit(timeout);
-            }
-        }
-
-        /**
-         * Starts a server and waits until it prints a line containing {@code listening} (or, at
-         * the deadline, accepts on the port).
-         * <pre>{@code LearnerProgram server = LearnerProgram.of("day03.EchoServer").args("" + port).startServer(port);}</pre>
-         */
-        public LearnerProgram startServer(int port) {
-            LearnerProgram p = start();
-            p.awaitListening(port, LISTEN_DEADLINE);
-            return p;
-        }
-    }
-
-    static String learnerClassPath() {
-        String cp = System.getProperty(RunProperties.LEARNER_CLASSPATH);
-        if (cp == null || cp.isBlank()) {
-            throw new IllegalStateException("grade.learner.classpath is not set: hidden tests run under `grade`");
-        }
-        return cp;
-    }
-
-    private void feed(byte[] data) {
+    /** Sends {@code data} to stdin on a thread of its own, then closes stdin. */
+    void feed(byte[] data) {
         Thread t = new Thread(() -> {
             try (OutputStream in = process.getOutputStream()) {
                 in.write(data);
@@ -261,8 +130,8 @@ public final class LearnerProgram implements AutoCloseable {
         try {
             int i = out.awaitLine(lineCursor, match, System.nanoTime() + timeout.toNanos());
             if (i < 0) {
-                throw Deadlines.ranOut(Say.pick("waited " + human(timeout) + " for " + what + " on the stdout of your program, ",
-                        "在你的程序的 stdout 上等了 " + human(timeout) + "，还是没有等到" + what + "；")
+                throw Deadlines.ranOut(Say.pick("waited " + Text.human(timeout) + " for " + what + " on the stdout of your program, ",
+                        "在你的程序的 stdout 上等了 " + Text.human(timeout) + "，还是没有等到" + what + "；")
                         + (process.isAlive() ? Say.pick("which is still running", "程序还在运行")
                                 : Say.pick("which exited with status ", "程序已经退出，退出状态是 ") + exitStatus())
                         + Say.pick(".\n", "。\n") + describeOutput());
@@ -300,9 +169,9 @@ public final class LearnerProgram implements AutoCloseable {
         if (Ports.accepting(port)) {
             return;
         }
-        throw Deadlines.ranOut(Say.pick("your server did not start listening on port " + port + " within " + human(timeout)
+        throw Deadlines.ranOut(Say.pick("your server did not start listening on port " + port + " within " + Text.human(timeout)
                 + " (it should bind 127.0.0.1:" + port + " and then print a line containing `listening`).\n",
-                "你的服务器在 " + human(timeout) + "内没有开始监听端口 " + port + "（它应当先绑定 127.0.0.1:" + port
+                "你的服务器在 " + Text.human(timeout) + "内没有开始监听端口 " + port + "（它应当先绑定 127.0.0.1:" + port
                 + "，再打印一行包含 `listening` 的文字）。\n")
                 + describeOutput());
     }
@@ -316,9 +185,9 @@ public final class LearnerProgram implements AutoCloseable {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 destroyTree();
-                throw Deadlines.ranOut(Say.pick("your program was still running after " + human(timeout)
+                throw Deadlines.ranOut(Say.pick("your program was still running after " + Text.human(timeout)
                         + " and was stopped (is it waiting for input, or stuck in a loop?).\n",
-                        "过了 " + human(timeout) + "，你的程序还在运行，已经把它停止了（它是在等待输入，还是陷入了死循环？）。\n")
+                        "过了 " + Text.human(timeout) + "，你的程序还在运行，已经把它停止了（它是在等待输入，还是陷入了死循环？）。\n")
                         + describeOutput());
             }
             out.awaitEnd(2000);
@@ -381,23 +250,13 @@ public final class LearnerProgram implements AutoCloseable {
     }
 
     private String commandLine() {
-        StringBuilder sb = new StringBuilder("java ").append(mainClass);
-        for (String a : args) {
-            sb.append(' ').append(a.isEmpty() || a.contains(" ") ? "'" + a + "'" : a);
-        }
-        return sb.toString();
+        return ProgramResult.commandLine(mainClass, args);
     }
 
     /** The exit status, or "(still running)". */
     String exitStatus() {
         try {
-            int status = process.exitValue();
-            return switch (status) {
-                case 128 + 24 -> status + " (SIGXCPU: it used more than " + Integer.getInteger(RunProperties.CPU_SECONDS, 0)
-                        + " s of CPU time, the limit per process)";
-                case 128 + 9 -> status + " (SIGKILL: it was killed, perhaps because it ran out of memory)";
-                default -> String.valueOf(status);
-            };
+            return ProgramResult.exitStatus(process.exitValue());
         } catch (IllegalThreadStateException e) {
             return Say.pick("(still running)", "（还在运行）");
         }
@@ -437,12 +296,5 @@ public final class LearnerProgram implements AutoCloseable {
         }
     }
 
-    static String human(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? (ms / 1000) + Say.pick(" s", " 秒") : ms + Say.pick(" ms", " 毫秒");
-    }
 
-    static String pathSeparator() {
-        return File.pathSeparator;
-    }
 }

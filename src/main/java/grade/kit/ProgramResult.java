@@ -68,4 +68,23 @@ public record ProgramResult(String commandLine, int exitCode, byte[] stdoutBytes
     public String toString() {
         return "ProgramResult[exit " + exitCode + "]\n" + describe();
     }
+
+    /** How a learner program was started, as a learner would type it: {@code java day01.Wc -l 'a b.txt'}. */
+    static String commandLine(String mainClass, List<String> args) {
+        StringBuilder sb = new StringBuilder("java ").append(mainClass);
+        for (String a : args) {
+            sb.append(' ').append(a.isEmpty() || a.contains(" ") ? "'" + a + "'" : a);
+        }
+        return sb.toString();
+    }
+
+    /** An exit status, with what it means where it is a signal of a limit: {@code 152 (SIGXCPU: ...)}. */
+    static String exitStatus(int status) {
+        return switch (status) {
+            case 128 + 24 -> status + " (SIGXCPU: it used more than " + Integer.getInteger(RunProperties.CPU_SECONDS, 0)
+                    + " s of CPU time, the limit per process)";
+            case 128 + 9 -> status + " (SIGKILL: it was killed, perhaps because it ran out of memory)";
+            default -> String.valueOf(status);
+        };
+    }
 }

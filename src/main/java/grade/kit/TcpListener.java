@@ -94,8 +94,8 @@ public final class TcpListener implements AutoCloseable {
     }
 
     private AssertionError notConnected(Duration timeout) {
-        return Deadlines.ranOut(Say.pick("your client did not connect to 127.0.0.1:" + port() + " within " + LearnerProgram.human(timeout),
-                "你的客户端在 " + LearnerProgram.human(timeout) + "内没有连接到 127.0.0.1:" + port()));
+        return Deadlines.ranOut(Say.pick("your client did not connect to 127.0.0.1:" + port() + " within " + Text.human(timeout),
+                "你的客户端在 " + Text.human(timeout) + "内没有连接到 127.0.0.1:" + port()));
     }
 
     private static AssertionError acceptFailed(IOException e) {

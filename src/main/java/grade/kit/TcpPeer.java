@@ -115,9 +115,9 @@ public final class TcpPeer implements AutoCloseable {
             while (got.size() < n) {
                 int r = readSome(buf, Math.min(buf.length, n - got.size()), deadline);
                 if (r == -2) {
-                    throw Deadlines.ranOut(Say.pick("waited " + LearnerProgram.human(timeout) + " for " + n + " bytes from " + who
+                    throw Deadlines.ranOut(Say.pick("waited " + Text.human(timeout) + " for " + n + " bytes from " + who
                             + " but only " + got.size() + " arrived: ",
-                            "等了 " + LearnerProgram.human(timeout) + "，应当从" + whoZh + "收到 " + n + " 个字节，但只收到了 "
+                            "等了 " + Text.human(timeout) + "，应当从" + whoZh + "收到 " + n + " 个字节，但只收到了 "
                             + got.size() + " 个：") + Text.show(got.toByteArray()));
                 }
                 if (r < 0) {
@@ -148,9 +148,9 @@ public final class TcpPeer implements AutoCloseable {
             while (true) {
                 int r = readSome(one, 1, deadline);
                 if (r == -2) {
-                    throw Deadlines.ranOut(Say.pick("waited " + LearnerProgram.human(timeout) + " for a line from " + who
+                    throw Deadlines.ranOut(Say.pick("waited " + Text.human(timeout) + " for a line from " + who
                             + "; got " + (got.size() == 0 ? "nothing" : Text.show(got.toByteArray()) + " without a newline"),
-                            "等了 " + LearnerProgram.human(timeout) + "，" + whoZh + "还是没有发来完整的一行；"
+                            "等了 " + Text.human(timeout) + "，" + whoZh + "还是没有发来完整的一行；"
                             + (got.size() == 0 ? "什么也没有收到" : "只收到了 " + Text.show(got.toByteArray()) + "，后面没有换行符")));
                 }
                 if (r < 0) {
@@ -184,9 +184,9 @@ public final class TcpPeer implements AutoCloseable {
             while (true) {
                 int r = readSome(buf, buf.length, deadline);
                 if (r == -2) {
-                    throw Deadlines.ranOut(Say.pick("waited " + LearnerProgram.human(timeout) + " for " + who
+                    throw Deadlines.ranOut(Say.pick("waited " + Text.human(timeout) + " for " + who
                             + " to close the connection; it is still open after sending ",
-                            "等了 " + LearnerProgram.human(timeout) + "，" + whoZh + "还是没有关闭连接；它发来了 ")
+                            "等了 " + Text.human(timeout) + "，" + whoZh + "还是没有关闭连接；它发来了 ")
                             + Text.show(got.toByteArray()) + Say.pick("", "，连接却一直开着"));
                 }
                 if (r < 0) {

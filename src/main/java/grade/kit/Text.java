@@ -134,4 +134,10 @@ public final class Text {
     public static String seconds(long millis) {
         return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
+
+    /** A wait in the learner's language: {@code 5 s}, {@code 500 ms} ({@code 5 秒}, {@code 500 毫秒}). */
+    public static String human(java.time.Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + Say.pick(" s", " 秒") : ms + Say.pick(" ms", " 毫秒");
+    }
 }

@@ -71,8 +71,8 @@ public final class UdpPeer implements AutoCloseable {
             lastSenderPort = packet.getPort();
             return Arrays.copyOf(buf, packet.getLength());
         } catch (SocketTimeoutException e) {
-            throw Deadlines.ranOut(Say.pick("no datagram arrived within " + LearnerProgram.human(timeout),
-                    "等了 " + LearnerProgram.human(timeout) + "，一个数据报也没有收到"));
+            throw Deadlines.ranOut(Say.pick("no datagram arrived within " + Text.human(timeout),
+                    "等了 " + Text.human(timeout) + "，一个数据报也没有收到"));
         } catch (IOException e) {
             throw Expect.fail(Say.pick("receiving a datagram failed: ", "接收数据报时出错：") + e.getMessage());
         }
