@@ -42,7 +42,8 @@ public final class Scoring {
         return r.tests().stream().mapToLong(TestResult::weight).sum();
     }
 
-    static double round(double v) {
+    /** Rounded to two decimals, as every score is. */
+    public static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 
