@@ -13,6 +13,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -38,6 +39,9 @@ final class Charts {
     static {
         // The charts are drawn into SVG, never on a screen: no window system is needed or wanted.
         System.setProperty("java.awt.headless", "true");
+        // Rotated labels (the vertical axis) as text too, not as outlines of the grader's own fonts:
+        // the browser sets them in its fonts, Chinese included.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     private Charts() {

@@ -137,7 +137,7 @@ final class LearnerRows {
                     Element li = names.appendElement("li").text(Text.line(t.name()));
                     used += t.name().length();
                     if (t.hidden()) {
-                        li.appendElement("span").addClass("badge").text(words.hidden(t.until()));
+                        li.appendText(" ").appendElement("span").addClass("badge").text(words.hidden(t.until()));
                     }
                 }
                 Learner.Test t = group.get(0);

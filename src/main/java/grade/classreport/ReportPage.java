@@ -170,12 +170,13 @@ final class ReportPage {
             name.appendElement("span").addClass("exercise").text(f.exercise());
             name.appendElement("span").text(Text.line(f.test().name()));
             if (f.test().hidden()) {
-                name.appendElement("span").addClass("badge").text(words.hidden(f.test().until()));
+                name.appendText(" ").appendElement("span").addClass("badge").text(words.hidden(f.test().until()));
             }
             Element share = tr.appendElement("td").addClass("share");
             String percent = String.format(Locale.ROOT, "%.0f%%", 100 * f.share());
             share.appendElement("span").addClass("bar").appendElement("span").attr("style", "width:" + percent);
             share.appendElement("span").addClass("pct").text(percent);
+            share.appendText(" ");
             share.appendElement("span").addClass("of").text(words.ofGraded(f.failing(), f.graded()));
             Element list = tr.appendElement("td").appendElement("ul").addClass("messages");
             for (TestFailures.Message m : f.messages()) {

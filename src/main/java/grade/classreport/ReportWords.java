@@ -106,7 +106,7 @@ record ReportWords(Lang lang) {
     }
 
     String points() {
-        return pick("points", "满分");
+        return pick("points", "分值");
     }
 
     String scoreAxis(String max) {

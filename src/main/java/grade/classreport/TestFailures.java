@@ -20,7 +20,7 @@ final class TestFailures {
     static final int MESSAGES = 5;
 
     private static final Pattern PATH = Pattern.compile("(?<=^|[\\s\"'(=\\[])(?:[A-Za-z]:\\\\|/)[^\\s\"'(),;\\]]*");
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}_#])(?:0x\\p{XDigit}+|\\d+(?:[.,]\\d+)*)");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}_#])(?:0x\\p{XDigit}+|\\d+(?:[.,]\\d+)*)");
 
     private TestFailures() {
     }
