@@ -10,17 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * A graded class as its batch left it: the record of the run (when there is one), the exercises
- * in the gradebook's order and every submission's result.
+ * in the gradebook's order with the points each is worth (as the results say), and every
+ * submission's result.
  */
-record ClassResults(String name, Optional<BatchRun> run, List<String> exercises, List<Learner> learners) {
+record ClassResults(String name, Optional<BatchRun> run, List<String> exercises, Map<String, Double> points, List<Learner> learners) {
 
     /**
      * Reads the batch in {@code files}: the submissions its record names, or every result file
@@ -44,8 +47,10 @@ record ClassResults(String name, Optional<BatchRun> run, List<String> exercises,
         if (exercises.isEmpty()) {
             learners.forEach(l -> l.exercises().forEach(e -> exercises.add(e.id())));
         }
+        Map<String, Double> points = new HashMap<>();
+        learners.forEach(l -> l.exercises().forEach(e -> points.merge(e.id(), e.maxScore(), Math::max)));
         Path dir = files.dir().getFileName();
-        return new ClassResults(dir == null ? files.dir().toString() : dir.toString(), run, List.copyOf(exercises), learners);
+        return new ClassResults(dir == null ? files.dir().toString() : dir.toString(), run, List.copyOf(exercises), points, learners);
     }
 
     private static Learner read(String name, Path file, ReportWords words) {
@@ -63,9 +68,9 @@ record ClassResults(String name, Optional<BatchRun> run, List<String> exercises,
         return learners.stream().filter(Learner::graded).toList();
     }
 
-    /** The points an exercise is worth, as its results say (0 when no result has it). */
+    /** The points an exercise is worth (0 when no result has it). */
     double maxScore(String exercise) {
-        return learners.stream().flatMap(l -> l.exercise(exercise).stream()).mapToDouble(Learner.Exercise::maxScore).max().orElse(0);
+        return points.getOrDefault(exercise, 0.0);
     }
 
     /** What a submission scored on the batch's exercises. */

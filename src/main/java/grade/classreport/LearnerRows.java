@@ -20,8 +20,8 @@ final class LearnerRows {
      * megabytes for a class of a thousand; each row gets an equal part, and at least
      * {@link #LEAST_PER_LEARNER}. What does not fit is in the submission's result file.
      */
-    static final int DETAILS_BUDGET = 3_000_000;
-    static final int LEAST_PER_LEARNER = 2_500;
+    static final int DETAILS_BUDGET = 2_000_000;
+    static final int LEAST_PER_LEARNER = 1_500;
     private static final int MESSAGE_CUT = 1_500;
     private static final int OUTPUT_CUT = 800;
 
@@ -72,18 +72,17 @@ final class LearnerRows {
         if (!l.graded()) {
             details.addClass("not-graded");
         }
+        // One cell per column; an exercise's cell carries only how it went, to keep a big class's page small.
         Element summary = details.appendElement("summary").addClass("row");
-        summary.appendElement("span").addClass("c name").text(Text.line(l.name()));
+        summary.appendElement("span").addClass("name").text(Text.line(l.name()));
         for (String id : results.exercises()) {
             Optional<Learner.Exercise> e = l.exercise(id);
-            Element cell = summary.appendElement("span").addClass("c num");
-            e.ifPresentOrElse(x -> cell.addClass(mark(x)).attr("data-v", Scoring.show(x.score())).text(Scoring.show(x.score())),
-                    () -> cell.attr("data-v", "0").text("—"));
+            Element cell = summary.appendElement("span");
+            e.ifPresentOrElse(x -> cell.addClass(mark(x)).text(Scoring.show(x.score())), () -> cell.text("—"));
         }
-        double total = results.total(l);
-        summary.appendElement("span").addClass("c num total").attr("data-v", Scoring.show(total)).text(Scoring.show(total));
+        summary.appendElement("span").addClass("total").text(Scoring.show(results.total(l)));
         int failing = (int) l.exercises().stream().flatMap(e -> e.tests().stream()).filter(t -> !t.passed()).count();
-        Element note = summary.appendElement("span").addClass("c note").text(Text.line(l.note()));
+        Element note = summary.appendElement("span").addClass("note").text(Text.line(l.note()));
         if (failing > 0) {
             note.appendElement("span").addClass("fails").text(words.failures(failing));
         }

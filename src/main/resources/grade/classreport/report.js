@@ -27,7 +27,8 @@
     var numeric = column > 0 && column < buttons.length - 1;
     var key = function (r) {
       var cell = r.firstElementChild.children[column];
-      return numeric ? parseFloat(cell.getAttribute('data-v')) : cell.textContent;
+      var v = parseFloat(cell.textContent);
+      return numeric ? (isNaN(v) ? -1 : v) : cell.textContent;
     };
     var keyed = rows.map(function (r, i) { return [key(r), i, r]; });
     keyed.sort(function (a, b) {

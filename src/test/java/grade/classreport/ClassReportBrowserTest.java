@@ -57,7 +57,7 @@ class ClassReportBrowserTest {
         assertTrue(page.select("img, b").isEmpty() && page.select("svg[onload]").isEmpty(), "no element of a learner's making");
         assertEquals(List.of(name, "<script>" + TAKEOVER), page.select("details.learner").eachAttr("data-learner"));
         Element row = page.selectFirst("details.learner");
-        assertEquals(name, row.selectFirst(".c.name").text());
+        assertEquals(name, row.selectFirst(".name").text());
         assertEquals(List.of(message, printed), row.select(".failures pre").eachText());
         assertEquals("it is not a readable zip (<b>" + printed + "</b>)", page.selectFirst("#not-graded td:nth-child(2)").text());
     }
