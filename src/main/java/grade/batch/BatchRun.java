@@ -30,7 +30,7 @@ public record BatchRun(OffsetDateTime started, double seconds, String grader, St
     public String json() {
         JsonObject o = new JsonObject();
         o.addProperty("version", 1);
-        o.addProperty("started", started.toString());
+        o.addProperty("started", started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         o.addProperty("seconds", Math.round(seconds * 10) / 10.0);
         o.addProperty("grader", grader);
         o.addProperty("tests_fingerprint", testsFingerprint);

@@ -2,7 +2,6 @@ package grade.batch;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,28 +29,15 @@ public final class JsonFields {
     }
 
     public static List<String> strings(JsonObject o, String key) {
-        List<String> out = new ArrayList<>();
-        JsonElement e = o.get(key);
-        if (e != null && e.isJsonArray()) {
-            for (JsonElement x : e.getAsJsonArray()) {
-                if (x.isJsonPrimitive()) {
-                    out.add(x.getAsString());
-                }
-            }
-        }
-        return out;
+        return array(o, key).stream().filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsString).toList();
     }
 
     public static List<JsonObject> objects(JsonObject o, String key) {
-        List<JsonObject> out = new ArrayList<>();
+        return array(o, key).stream().filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject).toList();
+    }
+
+    private static List<JsonElement> array(JsonObject o, String key) {
         JsonElement e = o.get(key);
-        if (e != null && e.isJsonArray()) {
-            for (JsonElement x : e.getAsJsonArray()) {
-                if (x.isJsonObject()) {
-                    out.add(x.getAsJsonObject());
-                }
-            }
-        }
-        return out;
+        return e != null && e.isJsonArray() ? e.getAsJsonArray().asList() : List.of();
     }
 }

@@ -100,7 +100,7 @@ final class ReportPage {
         figure(dl, String.valueOf(results.learners().size()), words.submissions(), null);
         figure(dl, String.valueOf(graded.size()), words.graded(), null);
         figure(dl, String.valueOf(results.learners().size() - graded.size()), words.couldNotBeGraded(), "#not-graded");
-        figure(dl, Scoring.show(total.mean()) + " / " + Scoring.show(total.max()), words.mean(), null);
+        figure(dl, Scoring.show(total.mean()), words.meanOutOf(Scoring.show(total.max())), null);
         figure(dl, Scoring.show(total.median()), words.median(), null);
         figure(dl, String.valueOf(total.full()), words.fullMarks(), null);
         figure(dl, String.valueOf(total.zero()), words.atZero(), null);

@@ -93,6 +93,10 @@ record ReportWords(Lang lang) {
         return pick("mean", "平均分");
     }
 
+    String meanOutOf(String max) {
+        return pick("mean, out of " + max, "平均分（满分 " + max + "）");
+    }
+
     String median() {
         return pick("median", "中位数");
     }
