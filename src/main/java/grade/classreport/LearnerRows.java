@@ -43,9 +43,9 @@ final class LearnerRows {
         Element low = controls.appendElement("label");
         low.appendElement("input").attr("type", "checkbox").id("learner-low");
         low.appendText(" " + words.onlyBelowHalf());
-        Element shown = controls.appendElement("span").addClass("shown");
+        Element shown = controls.appendElement("span").addClass("shown").appendText(words.shownBefore());
         shown.appendElement("span").id("learner-shown").text(String.valueOf(results.learners().size()));
-        shown.appendText(" / " + results.learners().size() + " " + words.shown());
+        shown.appendText(words.shownAfter(results.learners().size()));
         section.appendElement("p").addClass("hint").text(words.sortHint());
 
         Element table = section.appendElement("div").addClass("learners").attr("style", "--exercises:" + results.exercises().size());

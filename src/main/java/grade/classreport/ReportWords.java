@@ -174,8 +174,13 @@ record ReportWords(Lang lang) {
         return pick("only those below half marks", "只看不到一半分数的");
     }
 
-    String shown() {
-        return pick("shown", "显示");
+    /** The words before and after the count of rows shown, which the script keeps up to date. */
+    String shownBefore() {
+        return pick("", "显示 ");
+    }
+
+    String shownAfter(int of) {
+        return pick(" / " + of + " shown", " / " + of);
     }
 
     String sortHint() {
