@@ -45,10 +45,10 @@ record ClassResults(String name, Optional<BatchRun> run, List<String> exercises,
         }
         Set<String> exercises = new LinkedHashSet<>(run.map(BatchRun::exercises).orElse(List.of()));
         if (exercises.isEmpty()) {
-            learners.forEach(l -> l.exercises().forEach(e -> exercises.add(e.id())));
+            learners.forEach(l -> exercises.addAll(l.exercises().keySet()));
         }
         Map<String, Double> points = new HashMap<>();
-        learners.forEach(l -> l.exercises().forEach(e -> points.merge(e.id(), e.maxScore(), Math::max)));
+        learners.forEach(l -> l.exercises().values().forEach(e -> points.merge(e.id(), e.maxScore(), Math::max)));
         Path dir = files.dir().getFileName();
         return new ClassResults(dir == null ? files.dir().toString() : dir.toString(), run, List.copyOf(exercises), points, learners);
     }
@@ -75,7 +75,7 @@ record ClassResults(String name, Optional<BatchRun> run, List<String> exercises,
 
     /** What a submission scored on the batch's exercises. */
     double total(Learner l) {
-        return Scoring.round(l.exercises().stream().filter(e -> exercises.contains(e.id())).mapToDouble(Learner.Exercise::score).sum());
+        return Scoring.round(exercises.stream().mapToDouble(id -> l.exercise(id).map(Learner.Exercise::score).orElse(0.0)).sum());
     }
 
     /** Graded and short of half the points: who may be stuck. */

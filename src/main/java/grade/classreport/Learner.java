@@ -2,7 +2,9 @@ package grade.classreport;
 
 import com.google.gson.JsonObject;
 import grade.batch.JsonFields;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,9 +12,10 @@ import java.util.Optional;
  * {@code --format json} result plus submission, graded and note). Hidden tests are there in
  * full: the report is the instructor's.
  *
- * @param graded false when the submission could not be graded at all (the note says why)
+ * @param graded    false when the submission could not be graded at all (the note says why)
+ * @param exercises by id, in the result's order
  */
-record Learner(String name, boolean graded, String note, double score, double maxScore, List<Exercise> exercises) {
+record Learner(String name, boolean graded, String note, double score, double maxScore, Map<String, Exercise> exercises) {
 
     record Exercise(String id, String status, String message, double score, double maxScore, List<Test> tests) {
         Optional<Test> test(String name) {
@@ -45,7 +48,7 @@ record Learner(String name, boolean graded, String note, double score, double ma
     }
 
     Optional<Exercise> exercise(String id) {
-        return exercises.stream().filter(e -> e.id().equals(id)).findFirst();
+        return Optional.ofNullable(exercises.get(id));
     }
 
     /** The part of the note about one exercise, such as "missing" for "day03/tail missing". */
@@ -60,17 +63,19 @@ record Learner(String name, boolean graded, String note, double score, double ma
 
     /** A submission whose result could not be read: it counts as not graded, and says why. */
     static Learner unreadable(String name, String why) {
-        return new Learner(name, false, why, 0, 0, List.of());
+        return new Learner(name, false, why, 0, 0, Map.of());
     }
 
     /** Reads a result field by field; what is missing or of another shape is taken as empty. */
     static Learner of(String name, JsonObject o) {
-        List<Exercise> exercises = JsonFields.objects(o, "exercises").stream().map(x -> new Exercise(
+        Map<String, Exercise> exercises = new LinkedHashMap<>();
+        JsonFields.objects(o, "exercises").stream().map(x -> new Exercise(
                 JsonFields.string(x, "id"), JsonFields.string(x, "status"), JsonFields.string(x, "message"),
                 JsonFields.number(x, "score"), JsonFields.number(x, "max_score"),
                 JsonFields.objects(x, "tests").stream().map(t -> new Test(JsonFields.string(t, "name"),
                         JsonFields.string(t, "status"), JsonFields.string(t, "message"), JsonFields.string(t, "output"),
-                        JsonFields.string(t, "visibility"), JsonFields.string(t, "until"))).toList())).toList();
+                        JsonFields.string(t, "visibility"), JsonFields.string(t, "until"))).toList()))
+                .forEach(e -> exercises.putIfAbsent(e.id(), e));
         return new Learner(name, JsonFields.bool(o, "graded", true), JsonFields.string(o, "note"),
                 JsonFields.number(o, "score"), JsonFields.number(o, "max_score"), exercises);
     }

@@ -81,7 +81,7 @@ final class LearnerRows {
             e.ifPresentOrElse(x -> cell.addClass(mark(x)).text(Scoring.show(x.score())), () -> cell.text("—"));
         }
         summary.appendElement("span").addClass("total").text(Scoring.show(results.total(l)));
-        int failing = (int) l.exercises().stream().flatMap(e -> e.tests().stream()).filter(t -> !t.passed()).count();
+        int failing = (int) l.exercises().values().stream().flatMap(e -> e.tests().stream()).filter(t -> !t.passed()).count();
         Element note = summary.appendElement("span").addClass("note").text(Text.line(l.note()));
         if (failing > 0) {
             note.appendElement("span").addClass("fails").text(words.failures(failing));
