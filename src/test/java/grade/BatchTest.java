@@ -127,7 +127,7 @@ class BatchTest {
         assertTrue(r.out().contains("! ivy: it is not a readable zip"), r.out());
         assertFalse(Files.exists(subs.resolve("../day90")) || Files.exists(subs.getParent().getParent().resolve("day90/Sum.java")));
         Map<String, String> after = snapshot(subs);
-        after.keySet().removeIf(k -> k.equals("grades.csv") || k.startsWith("results"));
+        after.keySet().removeIf(k -> k.equals("grades.csv") || k.equals("batch.json") || k.startsWith("results"));
         assertEquals(before, after, "the submissions were changed");
     }
 
@@ -159,10 +159,27 @@ class BatchTest {
         Fixtures.Run forced = Fixtures.grade(home, elsewhere, "batch", subs.toString(), "day90/sum", "--out", out.toString(), "--force");
         assertTrue(forced.out().contains("batch: 2 graded, 0 unchanged"), forced.out());
 
-        Fixtures.Run inside = Fixtures.grade(home, elsewhere, "batch", subs.toString(), "day90/sum");
-        assertTrue(inside.out().contains("batch: 2 graded"), inside.out());
+        Fixtures.Run inside = Fixtures.grade(home, elsewhere, "batch", subs.toString(), "day90/sum", "--report");
+        assertTrue(inside.out().contains("batch: 2 graded") && inside.out().contains("Report:    " + subs.resolve("report.html")), inside.out());
+        assertTrue(Files.isRegularFile(subs.resolve("batch.json")) && Files.isRegularFile(subs.resolve("report.html")));
         Fixtures.Run outside = Fixtures.grade(home, elsewhere, "batch", subs.toString(), "day90/sum", "--out", out.toString());
         assertTrue(outside.out().contains("batch: 0 graded, 2 unchanged"), "the results/ of the run without --out is no submission:\n" + outside.out());
+        assertFalse(outside.err().contains("Ignored"), "batch.json and report.html are the batch's own:\n" + outside.err());
+    }
+
+    @Test
+    void aReportNeedsTheResultsOfABatch() throws Exception {
+        folder("alice", Fixtures.SUM_OK, Fixtures.HELLO_OK);
+        Fixtures.Run none = Fixtures.grade(home, elsewhere, "report", subs.toString());
+        assertEquals(2, none.exit(), none.out() + none.err());
+        assertTrue(none.err().contains("holds no results/ of a batch: grade the class first with grade batch"), none.err());
+
+        Fixtures.Run batch = Fixtures.grade(home, elsewhere, "batch", subs.toString(), "day90/sum", "--out", elsewhere.resolve("marks").toString());
+        assertEquals(0, batch.exit(), batch.out() + batch.err());
+        Fixtures.Run report = Fixtures.grade(home, elsewhere, "report", subs.toString(), "--out", elsewhere.resolve("marks").toString(), "--lang", "zh");
+        assertEquals(0, report.exit(), report.out() + report.err());
+        String html = Files.readString(elsewhere.resolve("marks/report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.startsWith("<!doctype html><html lang=\"zh-CN\">") && html.contains("data-learner=\"alice\""), html);
     }
 
     @Test

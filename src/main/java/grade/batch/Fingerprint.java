@@ -38,6 +38,11 @@ public final class Fingerprint {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /** The fingerprint of a context alone: of the tests a batch grades with (see {@link BatchRun}). */
+    public static String of(String context) {
+        return HexFormat.of().formatHex(sha256().digest(context.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /**
      * The identity of the grader that runs: the bytes of every entry of its class path (its jar,
      * holding the hidden tests) and the Java version.

@@ -2,12 +2,15 @@ package grade.cli;
 
 import grade.terminal.Console;
 import com.google.gson.JsonObject;
+import grade.batch.BatchFiles;
 import grade.batch.BatchResult;
+import grade.batch.BatchRun;
 import grade.batch.BrokenSubmission;
 import grade.batch.Fingerprint;
 import grade.batch.Gradebook;
 import grade.batch.Submission;
 import grade.batch.Unpack;
+import grade.classreport.ClassReport;
 import grade.compile.Compiler;
 import grade.course.Exercise;
 import grade.report.GradeReport;
@@ -41,14 +44,17 @@ import picocli.CommandLine.Parameters;
     "graded on its own, N at a time (--jobs); one that is broken, does not",
     "compile, hangs or crashes gets its row all the same. Writes grades.csv",
     "(submission,<day/exercise>...,total,note) and results/NAME.json (the",
-    "--format json result plus submission, fingerprint, graded and note). A rerun",
-    "reuses the results of submissions whose files have not changed."},
+    "--format json result plus submission, fingerprint, graded and note), and",
+    "batch.json (when it ran, how long it took, the grader and its tests). A rerun",
+    "reuses the results of submissions whose files have not changed. --report also",
+    "writes report.html, the class at a glance (see grade report)."},
         footerHeading = "%nExamples:%n",
         footer = {"  ./grade batch submissions/                    every exercise of the course",
             "  ./grade batch submissions/ day03 day04        two days",
             "  ./grade batch submissions/ day03/offsets      one exercise",
             "  ./grade batch submissions/ day03 --jobs 4 --out marks/",
             "  ./grade batch submissions/ --excel           a grades.csv that Excel opens right",
+            "  ./grade batch submissions/ day03 --report    and report.html",
             "",
             "Exit status: 0 every submission has its row (whatever it scored), 2 usage error,",
             "3 the grader itself failed on a submission (its row says so)."})
@@ -75,6 +81,9 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--excel", description = "Start grades.csv with a UTF-8 byte order mark, so Excel shows Chinese names right (without it: plain RFC 4180 UTF-8, for scripts).")
     boolean excel;
 
+    @Option(names = "--report", description = "Also write report.html, the class at a glance (as grade report does).")
+    boolean report;
+
     /** How one submission's grade ended. */
     enum Kind { GRADED, SKIPPED, BROKEN, INTERNAL }
 
@@ -100,10 +109,14 @@ final class BatchCommand implements Callable<Integer> {
         }
         chosen = select(ctx);
         Path outDir = out == null ? dir : out.toAbsolutePath().normalize();
-        Path gradebook = outDir.resolve("grades.csv");
-        results = outDir.resolve("results");
+        BatchFiles files = new BatchFiles(outDir);
+        Path gradebook = files.gradebook();
+        results = files.results();
         // A batch's own output is never a submission, also the output of an earlier batch without --out.
-        Submission.Found found = Submission.find(dir, new java.util.HashSet<>(List.of(gradebook, results, outDir, dir.resolve("grades.csv"), dir.resolve("results"))));
+        Set<Path> written = new java.util.HashSet<>(files.all());
+        written.addAll(new BatchFiles(dir).all());
+        written.add(outDir);
+        Submission.Found found = Submission.find(dir, written);
         if (found.submissions().isEmpty()) {
             throw new UserError(submissions + " holds no submission: put one folder or .zip per learner in it");
         }
@@ -121,6 +134,7 @@ final class BatchCommand implements Callable<Integer> {
         context = Fingerprint.grader() + "\0" + common.lang().code() + "\0" + chosen.stream()
                 .map(e -> e.id() + ":" + e.points() + ":" + e.timeoutSeconds() + ":" + e.files() + ":" + e.tests())
                 .collect(Collectors.joining(","));
+        java.time.OffsetDateTime started = java.time.OffsetDateTime.now();
         long start = System.nanoTime();
         scratch = Files.createTempDirectory("grade-batch-");
         // Learners' copies are not left in the temporary folder, also after Ctrl-C.
@@ -153,9 +167,17 @@ final class BatchCommand implements Callable<Integer> {
             org.apache.commons.io.FileUtils.deleteQuietly(scratch.toFile());
             Runtime.getRuntime().removeShutdownHook(cleanup);
         }
-        String csv = Gradebook.csv(chosen.stream().map(Exercise::id).toList(), outcomes.stream().map(Outcome::row).toList());
+        List<String> ids = chosen.stream().map(Exercise::id).toList();
+        String csv = Gradebook.csv(ids, outcomes.stream().map(Outcome::row).toList());
         OutputFile.write(gradebook, excel ? Gradebook.forExcel(csv) : csv);
-        summary(Console.out(), style, outcomes, (System.nanoTime() - start) / 1_000_000, gradebook);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        String grader = new Version().getVersion()[0];
+        OutputFile.write(files.run(), new BatchRun(started, millis / 1000.0, grader, Fingerprint.of(context),
+                common.lang().code(), jobs, ids, outcomes.stream().map(o -> o.submission().name()).toList()).json());
+        if (report) {
+            OutputFile.write(files.report(), ClassReport.html(files, common.lang(), grader));
+        }
+        summary(Console.out(), style, outcomes, millis, files);
         return outcomes.stream().anyMatch(o -> o.kind() == Kind.INTERNAL) ? Main.INTERNAL : 0;
     }
 
@@ -246,7 +268,7 @@ final class BatchCommand implements Callable<Integer> {
         return chosen.size() == 1 ? chosen.get(0).id() : chosen.size() + " exercises";
     }
 
-    private void summary(PrintStream out, Style style, List<Outcome> outcomes, long millis, Path gradebook) {
+    private void summary(PrintStream out, Style style, List<Outcome> outcomes, long millis, BatchFiles files) {
         long graded = outcomes.stream().filter(o -> o.kind() == Kind.GRADED).count();
         long skipped = outcomes.stream().filter(o -> o.kind() == Kind.SKIPPED && o.row().graded()).count();
         List<Outcome> failed = outcomes.stream().filter(o -> !o.row().graded()).toList();
@@ -256,7 +278,10 @@ final class BatchCommand implements Callable<Integer> {
         }
         out.println("batch: " + graded + " graded, " + skipped + " unchanged (not graded again), "
                 + failed.size() + " could not be graded" + (failed.isEmpty() ? "" : " (above)") + " · " + grade.kit.Text.seconds(millis));
-        out.println("Gradebook: " + gradebook);
+        out.println("Gradebook: " + files.gradebook());
         out.println("Results:   " + results + "/ (one JSON per submission)");
+        if (report) {
+            out.println("Report:    " + files.report());
+        }
     }
 }

@@ -45,6 +45,7 @@ import picocli.CommandLine.Parameters;
             "  ./grade new day03 words     (instructors) scaffold a new exercise",
             "  ./grade dist                (instructors) the learners' bundle",
             "  ./grade batch submissions/  (instructors) grade a class into grades.csv",
+            "  ./grade report submissions/ (instructors) the class at a glance, report.html",
             "  ./grade export github DIR   (instructors) grade on GitHub Classroom",
             "  ./grade export gradescope day03  (instructors) a Gradescope autograder zip",
             "  source <(./grade completion bash)  complete commands, days and exercises (or zsh)",
@@ -72,6 +73,7 @@ final class GradeCommand implements Callable<Integer> {
         m.put("new", NewCommand.class);
         m.put("dist", DistCommand.class);
         m.put("batch", BatchCommand.class);
+        m.put("report", ReportCommand.class);
         m.put("export", ExportCommand.class);
         m.put("completion", CompletionCommand.class);
         m.put("help", picocli.CommandLine.HelpCommand.class);

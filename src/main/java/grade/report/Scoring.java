@@ -82,6 +82,11 @@ public final class Scoring {
         return cents / 100.0;
     }
 
+    /** A figure made from scores (a mean, a median), to the hundredth as scores are shown. */
+    public static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
     /** A score as people write it: 10, 7.5, 3.33. */
     public static String show(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
