@@ -104,7 +104,7 @@ public final class Grading implements AutoCloseable {
                 if (done.get(e.id()) == null) {
                     TestRun.Reported r = reported.get(e.id());
                     long ms = r.results().stream().mapToLong(grade.protocol.Message.Result::millis).sum();
-                    done.put(e.id(), ExerciseResult.of(e, verdicts.of(plans.get(e.id()), r), ms));
+                    done.put(e.id(), verdicts.exercise(e, plans.get(e.id()), r, ms));
                 }
             }
             return new GradeReport(sources.label(), List.copyOf(done.values()), (System.nanoTime() - start) / 1_000_000);

@@ -108,7 +108,9 @@ public final class TestRun implements AutoCloseable {
                 for (Unit u : todo) {
                     Round.Progress p = round.progress(u.exerciseId());
                     switch (p.state()) {
-                        case ENDED -> out.put(u.exerciseId(), new Reported(p.results(), Optional.empty()));
+                        // a limit hit in the round ends the exercises that ran in it, also those whose tests all reported
+                        case ENDED -> out.put(u.exerciseId(), new Reported(p.results(),
+                                round.ending().kind() == Ending.Kind.LIMIT ? Optional.of(round.ending()) : Optional.empty()));
                         case BEGUN -> out.put(u.exerciseId(), new Reported(p.results(), Optional.of(round.ending())));
                         case NOT_BEGUN -> notBegun.add(u);
                     }

@@ -1,6 +1,8 @@
 package grade.engine;
 
+import grade.course.Exercise;
 import grade.course.Lang;
+import grade.report.ExerciseResult;
 import grade.hidden.HiddenTests.HiddenTest;
 import grade.kit.Text;
 import grade.protocol.Message;
@@ -26,14 +28,26 @@ final class Verdicts {
         this.limits = limits;
     }
 
-    List<TestResult> of(List<HiddenTest> plan, TestRun.Reported reported) {
-        Map<String, Message.Result> byTest = new HashMap<>();
-        for (Message.Result r : reported.results()) {
-            byTest.merge(r.test(), r, Verdicts::worse); // a test with several invocations: its worst one
+    /**
+     * The exercise's grade: each hidden test's result; when its test JVM was stopped before it
+     * ended, how (hung, crashed, or stopped at a limit, which earns nothing).
+     */
+    ExerciseResult exercise(Exercise e, List<HiddenTest> plan, TestRun.Reported reported, long millis) {
+        ExerciseResult result = ExerciseResult.of(e, of(plan, reported), millis);
+        if (reported.cut().isEmpty()) {
+            return result;
         }
-        String lastReported = plan.stream()
-                .filter(t -> byTest.containsKey(t.id()) && t.visibility().kind() == grade.report.Visibility.Kind.VISIBLE)
-                .reduce((a, b) -> b).map(t -> t.name(lang)).orElse("");
+        Ending ending = reported.cut().get();
+        return switch (ending.kind()) {
+            case LIMIT -> result.stopped("limit", first(ending, lastReported(plan, byTest(reported))));
+            case DEADLINE -> result.stopped("hung", "");
+            default -> result.stopped("crashed", "");
+        };
+    }
+
+    List<TestResult> of(List<HiddenTest> plan, TestRun.Reported reported) {
+        Map<String, Message.Result> byTest = byTest(reported);
+        String lastReported = lastReported(plan, byTest);
         List<TestResult> out = new ArrayList<>();
         boolean first = true;
         for (HiddenTest t : plan) {
@@ -50,6 +64,22 @@ final class Verdicts {
             }
         }
         return out;
+    }
+
+    /** Each test's result by its id; of a test with several invocations, its worst one. */
+    private static Map<String, Message.Result> byTest(TestRun.Reported reported) {
+        Map<String, Message.Result> byTest = new HashMap<>();
+        for (Message.Result r : reported.results()) {
+            byTest.merge(r.test(), r, Verdicts::worse);
+        }
+        return byTest;
+    }
+
+    /** The name of the last visible test that reported, to say after which test the run ended. */
+    private String lastReported(List<HiddenTest> plan, Map<String, Message.Result> byTest) {
+        return plan.stream()
+                .filter(t -> byTest.containsKey(t.id()) && t.visibility().kind() == grade.report.Visibility.Kind.VISIBLE)
+                .reduce((a, b) -> b).map(t -> t.name(lang)).orElse("");
     }
 
     private static Message.Result worse(Message.Result a, Message.Result b) {

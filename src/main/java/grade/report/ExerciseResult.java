@@ -10,15 +10,33 @@ import java.util.Optional;
  *
  * @param message why it could not be run (compile errors, missing files) or a summary; empty on pass
  * @param missing the exercise's files the graded sources lack (then it ran nothing and earned nothing)
+ * @param stopped how its test JVM was stopped before it ended: {@code hung}, {@code crashed}, or
+ *                {@code limit} (then it earned nothing); empty when it ended as it should
  */
-public record ExerciseResult(Exercise exercise, Status status, String message, List<TestResult> tests, long millis, List<String> missing) {
+public record ExerciseResult(Exercise exercise, Status status, String message, List<TestResult> tests, long millis,
+                             List<String> missing, String stopped) {
 
     public ExerciseResult {
         missing = List.copyOf(missing);
     }
 
     public ExerciseResult(Exercise exercise, Status status, String message, List<TestResult> tests, long millis) {
-        this(exercise, status, message, tests, millis, List.of());
+        this(exercise, status, message, tests, millis, List.of(), "");
+    }
+
+    /** The same grade with these tests and message (what a learner may see of it). */
+    public ExerciseResult with(String newMessage, List<TestResult> newTests) {
+        return new ExerciseResult(exercise, status, newMessage, newTests, millis, missing, stopped);
+    }
+
+    /**
+     * The same tests, for a run that was stopped before it ended ({@code hung} or
+     * {@code crashed}); one stopped at a limit ({@code limit}) is an error that earns nothing,
+     * whatever its tests did, with {@code why} as its message.
+     */
+    public ExerciseResult stopped(String how, String why) {
+        return how.equals("limit") ? new ExerciseResult(exercise, Status.ERROR, why, tests, millis, missing, how)
+                : new ExerciseResult(exercise, status, message, tests, millis, missing, how);
     }
 
     public double score() {
@@ -49,7 +67,7 @@ public record ExerciseResult(Exercise exercise, Status status, String message, L
      */
     public static ExerciseResult missing(Exercise e, List<String> files, Lang lang) {
         String message = (lang == Lang.ZH ? "缺少 " : "missing ") + String.join(", ", files);
-        return new ExerciseResult(e, Status.ERROR, message, List.of(), 0, files);
+        return new ExerciseResult(e, Status.ERROR, message, List.of(), 0, files, "");
     }
 
     /** An exercise whose tests ran: pass when all passed. */
@@ -82,10 +100,8 @@ public record ExerciseResult(Exercise exercise, Status status, String message, L
             String first = message.lines().findFirst().orElse("").strip();
             return Optional.of(first.isEmpty() ? "no test ran" : first.replaceAll("[:：]$", ""));
         }
-        for (TestResult t : tests) {
-            if (t.status() == Status.ERROR && t.name().equals("(the rest of the tests)")) {
-                return Optional.of(t.message().contains("deadline") ? "hung" : "crashed");
-            }
+        if (!stopped.isEmpty()) {
+            return Optional.of(stopped.equals("limit") ? "hit a limit of the run" : stopped);
         }
         return Optional.of(failed(tests));
     }

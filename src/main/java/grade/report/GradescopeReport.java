@@ -71,7 +71,7 @@ public final class GradescopeReport {
             for (int i = 0; i < list.size(); i++) {
                 TestResult t = list.get(i);
                 String number = ex + "." + (i + 1);
-                long earned = Scoring.earned(t, worth[i]);
+                long earned = Scoring.earned(e, t, worth[i]);
                 switch (t.visibility().kind()) {
                     case VISIBLE -> tests.add(test(e, t, number, earned, worth[i], "visible"));
                     case HIDDEN_UNTIL -> tests.add(test(e, t, number, earned, worth[i],

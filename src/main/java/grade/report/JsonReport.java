@@ -49,7 +49,7 @@ public final class JsonReport {
                 y.addProperty("output", t.output());
                 y.addProperty("millis", t.millis());
                 y.addProperty("weight", t.weight());
-                y.addProperty("score", Scoring.points(Scoring.earned(t, worth[i])));
+                y.addProperty("score", Scoring.points(Scoring.earned(e, t, worth[i])));
                 y.addProperty("max_score", Scoring.points(worth[i]));
                 y.addProperty("visibility", t.visibility().json());
                 t.visibility().untilDate().ifPresent(d -> y.addProperty("until", d.toString()));

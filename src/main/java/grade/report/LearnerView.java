@@ -41,7 +41,7 @@ public final class LearnerView {
             tests.add(hidden(t) ? redact(t, ++n, worth[i]) : t);
         }
         String message = e.status() == Status.ERROR && hidden(e.tests().get(0)) ? tests.get(0).message() : e.message();
-        return new ExerciseResult(e.exercise(), e.status(), message, List.copyOf(tests), e.millis());
+        return e.with(message, List.copyOf(tests));
     }
 
     /** Whether a learner may not see {@code t}'s name, message and output today. */

@@ -41,22 +41,28 @@ public final class Scoring {
         return worth;
     }
 
-    /** What a test worth {@code worth} hundredths earned: its worth when it passed, else nothing. */
-    public static long earned(TestResult t, long worth) {
-        return t.status() == Status.PASS ? worth : 0;
+    /**
+     * What a test of {@code r} worth {@code worth} hundredths earned: its worth when it passed,
+     * else nothing; nothing at all when {@code r} was stopped at a limit of the run.
+     */
+    public static long earned(ExerciseResult r, TestResult t, long worth) {
+        return t.status() == Status.PASS && !r.stopped().equals("limit") ? worth : 0;
     }
 
     /** What the {@code i}th of {@code r}'s tests earned, in hundredths. */
     public static long testCents(ExerciseResult r, int i) {
-        return earned(r.tests().get(i), testMaxCents(r)[i]);
+        return earned(r, r.tests().get(i), testMaxCents(r)[i]);
     }
 
-    /** What {@code r} earned, in hundredths: the worths of the tests it passed. */
+    /**
+     * What {@code r} earned, in hundredths: the worths of the tests it passed; nothing when it
+     * was stopped at a limit of the run.
+     */
     public static long cents(ExerciseResult r) {
         long[] worth = testMaxCents(r);
         long sum = 0;
         for (int i = 0; i < worth.length; i++) {
-            sum += earned(r.tests().get(i), worth[i]);
+            sum += earned(r, r.tests().get(i), worth[i]);
         }
         return sum;
     }
