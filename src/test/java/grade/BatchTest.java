@@ -108,7 +108,7 @@ class BatchTest {
                 + "dave,0,10,10,day90/sum: did not compile\r\n"
                 + "erin,5,10,15,day90/sum: 1 of 2 tests failed\r\n"
                 + "frank,0,0,0,day90/sum: 2 of 2 tests failed; day90/hello: 1 of 1 test failed\r\n"
-                + "gina,0,0,0,day90/sum: crashed; day90/hello: crashed\r\n"
+                + "gina,0,10,10,day90/sum: crashed\r\n" // hello runs in a fresh test JVM, untouched by the crash
                 + "hal,0,10,10,day90/sum: missing day90/Sum.java\r\n"
                 + "ivy,0,0,0,it is not a readable zip (zip END header not found); zip the folder again and resubmit\r\n"
                 + "jack,0,0,0,the zip holds an entry that points outside it (../../day90/Sum.java); zip the folder again with an ordinary zip tool\r\n",
