@@ -1,5 +1,6 @@
 package grade.cli;
 
+import grade.report.OutputFile;
 import grade.terminal.Console;
 import grade.course.Day;
 import grade.course.Exercise;

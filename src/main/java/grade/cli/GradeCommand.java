@@ -1,5 +1,6 @@
 package grade.cli;
 
+import grade.report.OutputFile;
 import grade.terminal.Console;
 import grade.compile.Compiler;
 import grade.course.Exercise;

@@ -1,5 +1,6 @@
 package grade.cli;
 
+import grade.report.OutputFile;
 import grade.batch.BatchFiles;
 import grade.classreport.ClassReport;
 import grade.terminal.Console;

@@ -1,7 +1,6 @@
-package grade.cli;
+package grade.terminal;
 
-import grade.terminal.Terminal;
-import grade.terminal.Style;
+import grade.batch.Batch;
 import grade.report.Scoring;
 import java.io.PrintStream;
 
@@ -10,7 +9,7 @@ import java.io.PrintStream;
  * ({@code [=====>    ] 23/50  2 running  last: alice 7/10}); into a pipe or a file one plain
  * line per finished submission.
  */
-abstract class BatchProgress {
+public abstract class BatchProgress implements Batch.Progress {
     protected final PrintStream err;
     protected final int total;
     /** What a submission can score at most. */
@@ -24,29 +23,31 @@ abstract class BatchProgress {
         this.max = max;
     }
 
-    static BatchProgress create(PrintStream err, int total, int max) {
+    public static BatchProgress create(PrintStream err, int total, int max) {
         boolean terminal = Terminal.fancy();
         return terminal ? new Bar(err, total, max, Terminal.width()) : new Lines(err, total, max);
     }
 
-    synchronized void started() {
+    @Override
+    public synchronized void started() {
         running++;
         show(null);
     }
 
-    synchronized void finished(BatchCommand.Outcome o) {
+    @Override
+    public synchronized void finished(Batch.Outcome o) {
         running--;
         done++;
         show(o);
     }
 
-    abstract void show(BatchCommand.Outcome last);
+    abstract void show(Batch.Outcome last);
 
-    void close() {
+    public void close() {
     }
 
     /** A submission's name, mark and score as the progress shows it. */
-    String describe(BatchCommand.Outcome o) {
+    String describe(Batch.Outcome o) {
         String score = Scoring.show(o.row().total()) + "/" + max;
         return switch (o.kind()) {
             case GRADED -> o.submission().name() + " " + score;
@@ -62,7 +63,7 @@ abstract class BatchProgress {
         }
 
         @Override
-        void show(BatchCommand.Outcome last) {
+        void show(Batch.Outcome last) {
             if (last != null) {
                 err.println("[" + done + "/" + total + "] " + grade.kit.Text.line(describe(last)));
             }
@@ -81,17 +82,17 @@ abstract class BatchProgress {
         }
 
         @Override
-        void show(BatchCommand.Outcome last) {
+        void show(Batch.Outcome last) {
             if (last != null) {
                 lastText = "  last: " + grade.kit.Text.line(describe(last));
             }
             int filled = total == 0 ? WIDTH : done * WIDTH / total;
             String bar = "[" + "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "") + "] "
                     + done + "/" + total + "  " + running + " running" + lastText;
-            if (grade.terminal.Width.of(bar) > columns - 1) {
+            if (Width.of(bar) > columns - 1) {
                 StringBuilder cut = new StringBuilder();
                 bar.codePoints().forEachOrdered(cp -> {
-                    if (grade.terminal.Width.of(cut.toString()) + grade.terminal.Width.of(cp) <= columns - 2) {
+                    if (Width.of(cut.toString()) + Width.of(cp) <= columns - 2) {
                         cut.appendCodePoint(cp);
                     }
                 });
@@ -102,7 +103,7 @@ abstract class BatchProgress {
         }
 
         @Override
-        void close() {
+        public void close() {
             err.println();
         }
     }

@@ -1,4 +1,4 @@
-package grade.cli;
+package grade.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes the grader's own output files atomically: a new file beside the target, then a rename. */
-final class OutputFile {
+public final class OutputFile {
     private OutputFile() {
     }
 
-    static void write(Path target, String text) throws IOException {
+    public static void write(Path target, String text) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         java.nio.file.Files.createDirectories(dir);
