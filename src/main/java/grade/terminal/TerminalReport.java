@@ -60,7 +60,7 @@ public final class TerminalReport {
         if (e.status() == Status.PASS) {
             return;
         }
-        if (e.tests().isEmpty()) {
+        if (e.tests().isEmpty() || e.stopped().equals("limit")) {
             out.println(indent(safe(e.message()), "    "));
         }
         if (!e.missing().isEmpty()) {
