@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AdversarialTest {
     /** The run's deadline in this suite; each grade must end within it (plus the grader's own start). */
     private static final int RUN_SECONDS = 20;
+    /** Stuck or runaway learner code gets its verdict within this, the grader's own start included. */
+    private static final int VERDICT_SECONDS = 20;
     private static final List<String> LIMITS = List.of("-Dgrade.limit.runSeconds=" + RUN_SECONDS,
             "-Dgrade.limit.tasks=200", "-Dgrade.limit.heapMb=128", "-Dgrade.limit.outputBytes=" + (8 << 20),
             "-Dgrade.limit.fileBytes=" + (4 << 20), "-Dgrade.limit.scratchBytes=" + (64 << 20),
@@ -279,6 +282,7 @@ class AdversarialTest {
                 ws.resolve("day91/Program.java"), fakeHome.resolve("grade-intruder.txt"), ws.resolve("grade-intruder.txt"), tmpIntruder));
         Path file = ws.resolve("day91/" + Character.toUpperCase(c.exercise().charAt(0)) + c.exercise().substring(1) + ".java");
         Files.writeString(file, source);
+        Set<Long> defunctBefore = defunct();
         Map<String, String> wsBefore = snapshot(ws);
         Map<String, String> homeBefore = snapshot(fakeHome);
         try {
@@ -294,7 +298,7 @@ class AdversarialTest {
                 TABLE.add(String.format(Locale.ROOT, "| %s | %s | %s | %.1f s | %s |", c.name(),
                         mode == Sandbox.Mode.BWRAP ? "bwrap" : "none", status, seconds, verdict.replace("|", "\\|")));
             }
-            assertTrue(seconds < RUN_SECONDS + 15, "the grade took " + seconds + " s");
+            assertTrue(seconds < VERDICT_SECONDS, "the verdict took " + seconds + " s");
             assertEquals(1, r.exit(), "exit status\n" + out + r.err());
             assertTrue(status.equals("fail") || status.equals("error"), status);
             assertTrue(Pattern.compile(c.expect(), Pattern.DOTALL).matcher(out).find(),
@@ -312,6 +316,10 @@ class AdversarialTest {
             List<ProcessHandle> left = waitForNone(id);
             assertTrue(left.isEmpty(), "processes of the grade still run: " + left.stream().map(h -> h.pid() + " "
                     + h.info().commandLine().orElse("?")).toList());
+            // Not even a defunct one: the grader waits for every process it started.
+            Set<Long> defunct = defunct();
+            defunct.removeAll(defunctBefore);
+            assertTrue(defunct.isEmpty(), "defunct processes left by the grade: " + defunct);
             // Nothing outside scratch was written or deleted.
             assertEquals(id, Files.readString(tmpMarker), "the marker in /tmp");
             assertFalse(Files.exists(tmpIntruder), "learner code wrote into /tmp");
@@ -420,6 +428,24 @@ class AdversarialTest {
             left = tagged(token);
         }
         return left;
+    }
+
+    /** The pids of every defunct process of the machine (ended, never reaped; Linux). */
+    static Set<Long> defunct() throws IOException {
+        Set<Long> out = new java.util.HashSet<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path d : entries) {
+                try {
+                    String stat = Files.readString(d.resolve("stat"));
+                    if (stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z")) {
+                        out.add(Long.parseLong(d.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone
+                }
+            }
+        }
+        return out;
     }
 
     /** Every running process whose environment holds GRADE_SUITE=token (Linux). */

@@ -10,10 +10,13 @@ import com.google.gson.JsonParser;
 import grade.engine.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -150,6 +153,20 @@ class ForgeryTest {
                         "expected.*the parent's environ is", "the parent's environ is closed.*the parent's mem is closed.*the parent's fd/0 is closed.*graders seen: 0"));
     }
 
+    private static final List<String> TABLE = new ArrayList<>();
+
+    @AfterAll
+    static void table() throws java.io.IOException {
+        List<String> lines = new ArrayList<>(List.of("| forgery | mode | ./grade | time | verdict |", "| --- | --- | --- | --- | --- |"));
+        synchronized (TABLE) {
+            lines.addAll(TABLE);
+        }
+        System.out.println(String.join("\n", lines));
+        if (Files.isDirectory(Path.of("target"))) {
+            Files.write(Path.of("target/forgery.md"), lines);
+        }
+    }
+
     static Stream<Arguments> modeAndCase() {
         return Stream.of(Sandbox.Mode.BWRAP, Sandbox.Mode.PROCESSES).flatMap(m -> cases().stream().map(c -> Arguments.of(m, c)));
     }
@@ -167,7 +184,15 @@ class ForgeryTest {
         Files.writeString(ws.resolve("day91/" + file + ".java"), c.source());
         String token = UUID.randomUUID().toString();
 
+        long start = System.nanoTime();
         Fixtures.Run r = AdversarialTest.gradeWithToken(home, ws, fakeHome, token, mode, "day91", c.exercise());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String verdict = r.out().lines().filter(l -> l.matches("\\s{8}\\S.*")).findFirst().map(String::strip).orElse("?");
+        synchronized (TABLE) {
+            TABLE.add(String.format(Locale.ROOT, "| %s | %s | %s | %.1f s | %s |", c.name(), mode == Sandbox.Mode.BWRAP ? "bwrap" : "none",
+                    r.out().contains("score 0/10") ? "0 points" : "POINTS", seconds,
+                    (verdict.length() > 110 ? verdict.substring(0, 110) + "…" : verdict).replace("|", "\\|")));
+        }
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("0 of 1 exercises passed · score 0/10"), r.out());
         assertTrue(Pattern.compile(c.expect(), Pattern.DOTALL).matcher(r.out()).find(), "the verdict should say /" + c.expect() + "/:\n" + r.out());
