@@ -56,6 +56,11 @@ class AdversarialTest {
     }
 
     private static String method(String body) {
+        return method(body, "");
+    }
+
+    /** day91's Method: {@code answer()} runs {@code body}; {@code members} go beside it. */
+    static String method(String body, String members) {
         return """
                 package day91;
 
@@ -63,11 +68,18 @@ class AdversarialTest {
                     public static int answer() throws Exception {
                         %s
                     }
+
+                    %s
                 }
-                """.formatted(body);
+                """.formatted(body, members);
     }
 
     private static String program(String body) {
+        return program(body, "");
+    }
+
+    /** day91's Program: {@code main} runs {@code body}; {@code members} go beside it. */
+    static String program(String body, String members) {
         return """
                 package day91;
 
@@ -75,8 +87,10 @@ class AdversarialTest {
                     public static void main(String[] args) throws Exception {
                         %s
                     }
+
+                    %s
                 }
-                """.formatted(body);
+                """.formatted(body, members);
     }
 
     static final String METHOD_OK = method("return 42;");
@@ -337,15 +351,7 @@ class AdversarialTest {
 
     @AfterAll
     static void table() throws IOException {
-        List<String> lines = new ArrayList<>(List.of("| hostile case | mode | verdict | time | message |", "| --- | --- | --- | --- | --- |"));
-        synchronized (TABLE) {
-            lines.addAll(TABLE);
-        }
-        System.out.println(String.join("\n", lines));
-        Path target = Path.of("target");
-        if (Files.isDirectory(target)) {
-            Files.write(target.resolve("adversarial.md"), lines, StandardCharsets.UTF_8);
-        }
+        Fixtures.table("adversarial.md", List.of("hostile case", "mode", "verdict", "time", "message"), TABLE);
     }
 
     /** The first line of the failure's explanation, for the table. */

@@ -203,4 +203,20 @@ final class Fixtures {
             Files.deleteIfExists(log);
         }
     }
+
+    /**
+     * Prints a table of what a suite measured, and writes it to {@code target/NAME} for the
+     * record: a header row of {@code columns}, then {@code rows} (each already "| a | b |").
+     */
+    static void table(String name, List<String> columns, List<String> rows) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("| " + String.join(" | ", columns) + " |",
+                "|" + " --- |".repeat(columns.size())));
+        synchronized (rows) {
+            lines.addAll(rows);
+        }
+        System.out.println(String.join("\n", lines));
+        if (Files.isDirectory(Path.of("target"))) {
+            Files.write(Path.of("target", name), lines, StandardCharsets.UTF_8);
+        }
+    }
 }

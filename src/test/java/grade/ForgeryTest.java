@@ -82,33 +82,11 @@ class ForgeryTest {
     }
 
     private static String method(String body) {
-        return """
-                package day91;
-
-                public class Method {
-                    public static int answer() throws Exception {
-                        %s
-                        %s
-                    }
-
-                    %s
-                }
-                """.formatted(FORGED, body, SPRAY);
+        return AdversarialTest.method(FORGED + body, SPRAY);
     }
 
     private static String program(String body) {
-        return """
-                package day91;
-
-                public class Program {
-                    public static void main(String[] args) throws Exception {
-                        %s
-                        %s
-                    }
-
-                    %s
-                }
-                """.formatted(FORGED.replace("HostileMethodTest#answer()", "HostileProgramTest#answer()"), body, SPRAY);
+        return AdversarialTest.program(FORGED.replace("HostileMethodTest#answer()", "HostileProgramTest#answer()") + body, SPRAY);
     }
 
     static List<Case> cases() {
@@ -157,14 +135,7 @@ class ForgeryTest {
 
     @AfterAll
     static void table() throws java.io.IOException {
-        List<String> lines = new ArrayList<>(List.of("| forgery | mode | ./grade | time | verdict |", "| --- | --- | --- | --- | --- |"));
-        synchronized (TABLE) {
-            lines.addAll(TABLE);
-        }
-        System.out.println(String.join("\n", lines));
-        if (Files.isDirectory(Path.of("target"))) {
-            Files.write(Path.of("target/forgery.md"), lines);
-        }
+        Fixtures.table("forgery.md", List.of("forgery", "mode", "./grade", "time", "verdict"), TABLE);
     }
 
     static Stream<Arguments> modeAndCase() {

@@ -141,13 +141,6 @@ class StuckCodeTest {
 
     @AfterAll
     static void table() throws java.io.IOException {
-        List<String> lines = new ArrayList<>(List.of("| stuck code | mode | verdict in | tests | first message |", "| --- | --- | --- | --- | --- |"));
-        synchronized (TABLE) {
-            lines.addAll(TABLE);
-        }
-        System.out.println(String.join("\n", lines));
-        if (Files.isDirectory(Path.of("target"))) {
-            Files.write(Path.of("target/stuck-code.md"), lines);
-        }
+        Fixtures.table("stuck-code.md", List.of("stuck code", "mode", "verdict in", "tests", "first message"), TABLE);
     }
 }
