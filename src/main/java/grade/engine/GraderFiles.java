@@ -36,11 +36,23 @@ final class GraderFiles {
         return Path.of(cp);
     }
 
-    /** The folder for what the grader makes for its test JVMs; made when missing. */
+    /**
+     * The folder for what the grader makes for its test JVMs, made when missing: beside the jar,
+     * or in the temporary folder when the grader runs from class folders or its own folder is
+     * read-only (a shared installation).
+     */
     static Path folder() throws IOException {
         Path jar = jar();
-        Path dir = jar != null ? jar.resolveSibling("testjvm")
-                : Path.of(System.getProperty("java.io.tmpdir"), "grade-testjvm-" + System.getProperty("user.name", "user"));
-        return Files.createDirectories(dir);
+        if (jar != null) {
+            try {
+                Path beside = Files.createDirectories(jar.resolveSibling("testjvm"));
+                if (Files.isWritable(beside)) {
+                    return beside;
+                }
+            } catch (IOException e) {
+                // read-only: the temporary folder below
+            }
+        }
+        return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "grade-testjvm-" + System.getProperty("user.name", "user")));
     }
 }
