@@ -4,7 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -53,6 +55,18 @@ final class GraderFiles {
                 // read-only: the temporary folder below
             }
         }
-        return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "grade-testjvm-" + System.getProperty("user.name", "user")));
+        Path mine = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "grade-testjvm-" + System.getProperty("user.name", "user")));
+        return ownedByMeAlone(mine) ? mine : Files.createTempDirectory("grade-testjvm-");
+    }
+
+    /** Whether only this user may write in {@code dir}: another user could have made it first, in a shared temporary folder. */
+    private static boolean ownedByMeAlone(Path dir) {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
+            return Files.getOwner(dir).getName().equals(System.getProperty("user.name"))
+                    && !perms.contains(PosixFilePermission.GROUP_WRITE) && !perms.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (IOException | UnsupportedOperationException e) {
+            return !(e instanceof IOException);
+        }
     }
 }
