@@ -68,7 +68,7 @@ public final class Sandbox {
         }
         try {
             Process p = new ProcessBuilder(BWRAP.toString(), "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                    "--unshare-net", "--unshare-pid", "--die-with-parent", "--cap-drop", "ALL", "true")
+                    "--unshare-net", "--unshare-pid", "--as-pid-1", "--die-with-parent", "--cap-drop", "ALL", "true")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             boolean ok = p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
             p.destroyForcibly();
@@ -103,7 +103,10 @@ public final class Sandbox {
         }
         out.addAll(List.of("--bind", scratch.toString(), scratch.toString(),
                 "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--hostname", "grade",
-                "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--chdir", scratch.resolve("tmp").toString(), "--"));
+                "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--chdir", scratch.resolve("tmp").toString(),
+                // The sandbox's first process is a shell that waits for the command and reaps every orphan, as an
+                // init does: bwrap's own first process is left defunct when bwrap ends (bubblewrap issue 697).
+                "--as-pid-1", "--", "/bin/sh", "-c", "\"$@\"", "grade-init"));
         out.addAll(command);
         return out;
     }
