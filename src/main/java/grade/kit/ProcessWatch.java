@@ -38,16 +38,18 @@ public final class ProcessWatch implements AutoCloseable {
 
     private final String token = UUID.randomUUID().toString();
     private final Map<Long, Seen> seen = new ConcurrentHashMap<>();
+    /** Every process tracked, for the clean-up; those still looked at are in {@link #watched}. */
     private final List<ProcessHandle> roots = new CopyOnWriteArrayList<>();
+    private final List<ProcessHandle> watched = new CopyOnWriteArrayList<>();
     private final Thread poller;
-    private volatile boolean stopped;
+    private volatile boolean closed;
     /** A little before this watch was made: start times are only as exact as the system's clock ticks. */
     private final Instant since = Instant.now().minusSeconds(1);
 
     /** Starts watching; every {@code interval} it looks at the descendants of what it tracks. */
     public ProcessWatch(Duration interval) {
         poller = new Thread(() -> {
-            while (!stopped) {
+            while (!closed) {
                 scan();
                 try {
                     Thread.sleep(interval.toMillis());
@@ -75,14 +77,14 @@ public final class ProcessWatch implements AutoCloseable {
     /** Watches a process and its descendants from now on. */
     public ProcessHandle track(ProcessHandle process) {
         roots.add(process);
-        seen.putIfAbsent(process.pid(), new Seen(process, process.parent().map(ProcessHandle::pid).orElse(-1L)));
+        watched.add(process);
         scan();
         return process;
     }
 
     /** Records every descendant of the tracked processes alive right now. */
     public void scan() {
-        for (ProcessHandle root : roots) {
+        for (ProcessHandle root : watched) {
             try {
                 root.descendants().forEach(h -> seen.computeIfAbsent(h.pid(),
                         pid -> new Seen(h, h.parent().map(ProcessHandle::pid).orElse(-1L))));
@@ -140,7 +142,7 @@ public final class ProcessWatch implements AutoCloseable {
         return parentOf(pid).map(p -> p == parent).orElse(false);
     }
 
-    /** The processes seen so far that are still running, and every process carrying this watch's mark. */
+    /** The processes seen below those tracked that are still running, and every process carrying this watch's mark. */
     public List<ProcessHandle> stillRunning() {
         Map<Long, ProcessHandle> alive = new LinkedHashMap<>();
         seen.values().stream().map(Seen::handle).filter(ProcessHandle::isAlive).forEach(h -> alive.put(h.pid(), h));
@@ -153,22 +155,26 @@ public final class ProcessWatch implements AutoCloseable {
         return Processes.withEnvironment(ENV, token);
     }
 
-    /** Stops looking (a last scan first); what was seen stays. */
+    /**
+     * Stops looking at what is tracked so far (a last look first); what was seen stays, and a
+     * process tracked later is looked at again.
+     */
     public void stop() {
         scan();
-        stopped = true;
-        poller.interrupt();
-        try {
-            poller.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        watched.clear();
     }
 
     /** Ends every process this watch knows of, with everything below it, forcibly (SIGKILL: also one that ignores SIGTERM). */
     @Override
     public void close() {
         stop();
+        closed = true;
+        poller.interrupt();
+        try {
+            poller.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<ProcessHandle> all = stillRunning();
         roots.stream().filter(ProcessHandle::isAlive).forEach(all::add);
         all.forEach(Processes::endTree);
