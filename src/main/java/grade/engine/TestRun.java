@@ -93,6 +93,10 @@ public final class TestRun implements AutoCloseable {
             Map<String, Reported> out = new LinkedHashMap<>();
             List<Unit> todo = units;
             while (!todo.isEmpty()) {
+                if (ready != null && !ready.process().isAlive()) {
+                    ready.end(); // a test JVM started ahead that has died since: a fresh one
+                    ready = null;
+                }
                 TestJvm jvm = ready != null ? ready : TestJvm.start(settings, folders(), hidden, false);
                 ready = null;
                 Round round = new Round(jvm, settings, seconds, deadline, folders().scratch());
