@@ -18,10 +18,12 @@ ws = tempfile.mkdtemp(prefix="grade-watch-bench-")
 try:
     subprocess.run([os.path.join(ROOT, "grade"), "init", ws], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # the first known-wrong solution: the reference solution with its diff applied (GNU patch)
     wrong = os.path.join(ROOT, "solutions/day03/offsets/wrong")
-    first = sorted(os.listdir(wrong))[0]
+    first = sorted(f for f in os.listdir(wrong) if f.endswith(".diff"))[0]
     target = os.path.join(ws, "day03/Offsets.java")
-    shutil.copy(os.path.join(wrong, first, "day03/Offsets.java"), target)
+    shutil.copy(os.path.join(ROOT, "solutions/day03/offsets/day03/Offsets.java"), target)
+    subprocess.run(["patch", "-s", "-p1", "-d", ws, "-i", os.path.join(wrong, first)], check=True)
 
     pid, fd = pty.fork()
     if pid == 0:
