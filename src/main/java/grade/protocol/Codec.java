@@ -5,12 +5,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The one way messages are written and read, by both sides. A message is one line: an
@@ -28,19 +25,14 @@ public final class Codec {
             "result", Message.Result.class, "limit", Message.Limit.class, "end", Message.End.class,
             "done", Message.Done.class);
 
-    private final Mac mac;
+    private final HmacSha256 mac;
     private final Side me;
     private long sent;
     private long received;
 
     /** A codec for {@code me}'s end of a channel under {@code key}. */
     public Codec(byte[] key, Side me) {
-        try {
-            this.mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this Java has no HmacSHA256", e);
-        }
+        this.mac = new HmacSha256(key);
         this.me = me;
     }
 
