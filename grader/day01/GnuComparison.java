@@ -47,6 +47,20 @@ final class GnuComparison {
         }
     }
 
+    /** Runs each case under {@code base}; each must print what GNU's tool prints, and end as it does. */
+    static void sameOutput(Path base, String... ids) {
+        for (String id : ids) {
+            run(id, base).sameOutput();
+        }
+    }
+
+    /** Runs each case under {@code base}; each must count what GNU wc counts. */
+    static void sameCounts(Path base, String... ids) {
+        for (String id : ids) {
+            run(id, base).sameCounts();
+        }
+    }
+
     ProgramResult actual() {
         return actual;
     }

@@ -14,9 +14,7 @@ class GrepTest {
     Path dir;
 
     private void sameAsGnu(String... ids) {
-        for (String id : ids) {
-            GnuComparison.run(id, dir).sameOutput();
-        }
+        GnuComparison.sameOutput(dir, ids);
     }
 
     @Test

@@ -19,9 +19,7 @@ class HeadTailTest {
     Path dir;
 
     private void sameAsGnu(String... ids) {
-        for (String id : ids) {
-            GnuComparison.run(id, dir).sameOutput();
-        }
+        GnuComparison.sameOutput(dir, ids);
     }
 
     @Test

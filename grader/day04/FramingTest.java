@@ -177,10 +177,10 @@ class FramingTest {
     void tcpOneWrite() {
         List<byte[]> payloads = List.of(utf8("first"), utf8("第二条"), new byte[0], randomBytes(5000, 3));
         try (SocketPair pair = SocketPair.open()) {
-            pair.sending.send(frames(payloads));
-            pair.sending.shutdownOutput();
+            pair.sending().send(frames(payloads));
+            pair.sending().shutdownOutput();
             expectFrames(Say.pick("readFrame on a TCP connection where 4 frames arrived in a single write (粘包)", "在 4 帧由一次写入送来（粘包）的 TCP 连接上调用 readFrame"), payloads,
-                    readAll(inputOf(pair.receiving), PATIENT, pair.receiving::close));
+                    readAll(inputOf(pair.receiving()), PATIENT, pair.receiving()::close));
         }
     }
 
@@ -195,10 +195,10 @@ class FramingTest {
             pieces.add(new byte[] {b});
         }
         try (SocketPair pair = SocketPair.open()) {
-            CompletableFuture<Void> sent = sendInBackground(pair.sending, pieces, Duration.ofMillis(15));
+            CompletableFuture<Void> sent = sendInBackground(pair.sending(), pieces, Duration.ofMillis(15));
             expectFrames(Say.pick("readFrame on a TCP connection delivering one byte at a time (" + bytes.length + " bytes in all)",
                     "在每次只送来一个字节的 TCP 连接上调用 readFrame（一共 " + bytes.length + " 个字节）"),
-                    payloads, readAll(inputOf(pair.receiving), PATIENT, pair.receiving::close));
+                    payloads, readAll(inputOf(pair.receiving()), PATIENT, pair.receiving()::close));
             join(sent);
         }
     }
@@ -214,9 +214,9 @@ class FramingTest {
                 Arrays.copyOfRange(bytes, 5, 12), Arrays.copyOfRange(bytes, 12, 13), Arrays.copyOfRange(bytes, 13, 17),
                 Arrays.copyOfRange(bytes, 17, bytes.length));
         try (SocketPair pair = SocketPair.open()) {
-            CompletableFuture<Void> sent = sendInBackground(pair.sending, pieces, Duration.ofMillis(200));
+            CompletableFuture<Void> sent = sendInBackground(pair.sending(), pieces, Duration.ofMillis(200));
             expectFrames(Say.pick("readFrame on a TCP connection delivering 2 frames in 6 pieces, split inside the headers"
-                    + " and inside a Chinese character", "在把 2 帧分成 6 段送来（在头部中间和一个汉字中间拆开）的 TCP 连接上调用 readFrame"), payloads, readAll(inputOf(pair.receiving), PATIENT, pair.receiving::close));
+                    + " and inside a Chinese character", "在把 2 帧分成 6 段送来（在头部中间和一个汉字中间拆开）的 TCP 连接上调用 readFrame"), payloads, readAll(inputOf(pair.receiving()), PATIENT, pair.receiving()::close));
             join(sent);
         }
     }
@@ -230,22 +230,22 @@ class FramingTest {
         try (SocketPair pair = SocketPair.open()) {
             CompletableFuture<Throwable> written = CompletableFuture.supplyAsync(() -> {
                 try {
-                    OutputStream out = pair.sending.socket().getOutputStream();
+                    OutputStream out = pair.sending().socket().getOutputStream();
                     for (byte[] p : payloads) {
                         write.call(out, p);
                     }
-                    pair.sending.shutdownOutput();
+                    pair.sending().shutdownOutput();
                     return null;
                 } catch (Throwable t) {
                     try {
-                        pair.sending.socket().shutdownOutput(); // so the reader is not left waiting
+                        pair.sending().socket().shutdownOutput(); // so the reader is not left waiting
                     } catch (IOException e) {
                         // closed either way
                     }
                     return t;
                 }
             });
-            Deadline.Outcome<List<byte[]>> read = readAll(inputOf(pair.receiving), PATIENT, pair.receiving::close);
+            Deadline.Outcome<List<byte[]>> read = readAll(inputOf(pair.receiving()), PATIENT, pair.receiving()::close);
             Throwable t;
             try {
                 t = written.get(5, TimeUnit.SECONDS);

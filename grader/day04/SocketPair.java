@@ -5,16 +5,7 @@ import grade.kit.TcpPeer;
 import java.time.Duration;
 
 /** Two ends of one TCP connection on 127.0.0.1, both the test's own, to hand a real socket stream to learner methods. */
-final class SocketPair implements AutoCloseable {
-    private final TcpListener listener;
-    final TcpPeer sending;
-    final TcpPeer receiving;
-
-    private SocketPair(TcpListener listener, TcpPeer sending, TcpPeer receiving) {
-        this.listener = listener;
-        this.sending = sending;
-        this.receiving = receiving;
-    }
+record SocketPair(TcpListener listener, TcpPeer sending, TcpPeer receiving) implements AutoCloseable {
 
     static SocketPair open() {
         TcpListener listener = TcpListener.open();

@@ -261,17 +261,13 @@ class AdversarialTest {
     }
 
     static Stream<Arguments> modeAndCase() {
-        return Stream.of(Sandbox.Mode.BWRAP, Sandbox.Mode.PROCESSES)
-                .flatMap(m -> cases().stream().map(c -> Arguments.of(m, c)));
+        return Fixtures.inBothModes(cases());
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("modeAndCase")
     void hostileSubmissionIsSurvivedAndExplained(Sandbox.Mode mode, Case c, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        if (mode == Sandbox.Mode.BWRAP) {
-            boolean works = Sandbox.choose("bwrap") == Sandbox.Mode.BWRAP;
-            assumeTrue(works, "bubblewrap does not work on this machine");
-        }
+        Fixtures.assumeWorks(mode);
         assumeTrue(!c.needsSandbox() || mode == Sandbox.Mode.BWRAP,
                 "without bubblewrap, code that knows a file's absolute path can change it: only the sandbox prevents that");
         Path home = Fixtures.course(dir.resolve("course"));

@@ -11,21 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user runs it: a real JVM, real files, exit codes and messages. */
-class CommandLineTest {
-    @TempDir
-    Path home;
-    @TempDir
-    Path elsewhere;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        Fixtures.course(home);
-    }
+class CommandLineTest extends OnFixtureCourse {
 
     /** The grader's own frames and exception classes never reach the user (frames of the learner's code may). */
     private static void noStackTrace(Fixtures.Run r) {

@@ -236,24 +236,11 @@ class Day06PythonChatTest {
     void javaClientWithPythonServer() throws InterruptedException {
         int port = freeUdpPort();
         Proc server = pythonServer(port);
-        Peer jerry = peer("Jerry");
-        jerry.send(port, "L Jerry");
-        jerry.expect("OK");
+        Peer jerry = loggedIn("Jerry", port);
 
         Proc client = start(javaCommand("day06.ChatClient", "127.0.0.1", "" + port));
-        client.writeLine("Jerry");
-        client.awaitOutput(REFUSAL, Duration.ofSeconds(10));
-        client.writeLine("Tom");
-        jerry.expect("\n欢迎 'Tom' 进入聊天室");
-        jerry.send(port, "C Jerry hi Tom 你好");
-        client.awaitOutput("Jerry : hi Tom 你好", Duration.ofSeconds(5));
-        server.writeLine("公告");
-        jerry.expect("\n管理员 : 公告");
-        client.awaitOutput("管理员 : 公告", Duration.ofSeconds(5));
-        client.writeLine("hello 世界");
-        jerry.expect("\nTom : hello 世界");
-        client.writeLine("##");
-        jerry.expect("\nTom 退出聊天室");
+        joinAsTom(client, jerry);
+        talkAsTom(client, jerry, server, port);
         assertEquals(0, client.awaitExit(Duration.ofSeconds(10)), "the Java client's exit status after ##\n" + client.output());
     }
 
@@ -262,16 +249,33 @@ class Day06PythonChatTest {
     void pythonClientWithJavaServer() throws InterruptedException {
         int port = freeUdpPort();
         Proc server = javaServer(port);
-        Peer jerry = peer("Jerry");
-        jerry.send(port, "L Jerry");
-        jerry.expect("OK");
+        Peer jerry = loggedIn("Jerry", port);
 
         Proc client = start(List.of(python, "-u", dir.resolve("chat_client.py").toString(), "" + port));
+        joinAsTom(client, jerry);
+        client.awaitOutput("您已进入聊天室", Duration.ofSeconds(5));
+        talkAsTom(client, jerry, server, port);
+        assertEquals(0, client.awaitExit(Duration.ofSeconds(10)), "the Python client's exit status after ##\n" + client.output());
+    }
+
+    /** A peer that has logged in to the server at {@code port} as {@code name}. */
+    private Peer loggedIn(String name, int port) throws InterruptedException {
+        Peer p = peer(name);
+        p.send(port, "L " + name);
+        p.expect("OK");
+        return p;
+    }
+
+    /** The learner of {@code client} asks for Jerry's name, which is taken, then joins as Tom. */
+    private static void joinAsTom(Proc client, Peer jerry) throws InterruptedException {
         client.writeLine("Jerry");
         client.awaitOutput(REFUSAL, Duration.ofSeconds(10));
         client.writeLine("Tom");
         jerry.expect("\n欢迎 'Tom' 进入聊天室");
-        client.awaitOutput("您已进入聊天室", Duration.ofSeconds(5));
+    }
+
+    /** Tom, in {@code client}, and Jerry chat, the server's keeper makes an announcement, and Tom leaves with ##. */
+    private static void talkAsTom(Proc client, Peer jerry, Proc server, int port) throws InterruptedException {
         jerry.send(port, "C Jerry hi Tom 你好");
         client.awaitOutput("Jerry : hi Tom 你好", Duration.ofSeconds(5));
         server.writeLine("公告");
@@ -281,7 +285,6 @@ class Day06PythonChatTest {
         jerry.expect("\nTom : hello 世界");
         client.writeLine("##");
         jerry.expect("\nTom 退出聊天室");
-        assertEquals(0, client.awaitExit(Duration.ofSeconds(10)), "the Python client's exit status after ##\n" + client.output());
     }
 
     // ---- helpers ----

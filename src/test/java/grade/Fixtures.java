@@ -1,5 +1,8 @@
 package grade;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import grade.engine.Sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * A small course of its own, written into a folder for the grader's tests: day90 with a method
@@ -56,6 +61,16 @@ final class Fixtures {
     }
 
     /** Writes the course under {@code home}; returns home. */
+    /** Each case once in each sandbox mode: bubblewrap and plain processes. */
+    static Stream<Arguments> inBothModes(List<?> cases) {
+        return Stream.of(Sandbox.Mode.BWRAP, Sandbox.Mode.PROCESSES).flatMap(m -> cases.stream().map(c -> Arguments.of(m, c)));
+    }
+
+    /** Skips the test where {@code mode} is bubblewrap and bubblewrap does not work on this machine. */
+    static void assumeWorks(Sandbox.Mode mode) {
+        assumeTrue(mode != Sandbox.Mode.BWRAP || Sandbox.choose("bwrap") == Sandbox.Mode.BWRAP, "bubblewrap does not work on this machine");
+    }
+
     static Path course(Path home) throws IOException {
         write(home.resolve("exercises/day90/day.json"), """
                 {"title": {"en": "Fixture day", "zh": "测试日"}, "exercises": ["sum", "hello"]}

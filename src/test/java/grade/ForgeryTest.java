@@ -3,7 +3,6 @@ package grade;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -139,13 +138,13 @@ class ForgeryTest {
     }
 
     static Stream<Arguments> modeAndCase() {
-        return Stream.of(Sandbox.Mode.BWRAP, Sandbox.Mode.PROCESSES).flatMap(m -> cases().stream().map(c -> Arguments.of(m, c)));
+        return Fixtures.inBothModes(cases());
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("modeAndCase")
     void aForgeryEarnsNothing(Sandbox.Mode mode, Case c, @TempDir Path dir) throws Exception {
-        assumeTrue(mode != Sandbox.Mode.BWRAP || Sandbox.choose("bwrap") == Sandbox.Mode.BWRAP, "bubblewrap does not work here");
+        Fixtures.assumeWorks(mode);
         Path home = Fixtures.course(dir.resolve("course"));
         AdversarialTest.day91(home);
         Path fakeHome = Files.createDirectories(dir.resolve("home"));

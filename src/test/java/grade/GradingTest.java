@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grade.compile.Compiler;
 import grade.course.Catalogue;
-import grade.course.Course;
 import grade.course.Exercise;
 import grade.report.ExerciseResult;
 import grade.report.GradeReport;
@@ -14,30 +13,13 @@ import grade.report.Status;
 import grade.report.TestResult;
 import grade.engine.Grading;
 import grade.engine.Sources;
-import grade.workspace.Workspace;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The engine end to end on the fixture course: real compiles, real test JVMs, real processes. */
-class GradingTest {
-    @TempDir
-    Path home;
-    @TempDir
-    Path cache;
-    Course course;
-    Workspace workspace;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        Fixtures.course(home);
-        course = Catalogue.load(home);
-        workspace = Workspace.init(home.resolve("ws"), course).workspace();
-    }
+class GradingTest extends OnFixtureWorkspace {
 
     private GradeReport grade(String sum, String hello) throws Exception {
         if (sum != null) {

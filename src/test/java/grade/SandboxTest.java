@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import grade.compile.Compiler;
-import grade.course.Catalogue;
-import grade.course.Course;
 import grade.report.ExerciseResult;
 import grade.report.GradeReport;
 import grade.report.Status;
 import grade.engine.Grading;
 import grade.engine.Sandbox;
 import grade.engine.Sources;
-import grade.workspace.Workspace;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -22,25 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What learner code can and cannot reach, in the bubblewrap sandbox and without it. */
-class SandboxTest {
-    @TempDir
-    Path home;
-    @TempDir
-    Path cache;
-    Course course;
-    Workspace workspace;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        Fixtures.course(home);
-        course = Catalogue.load(home);
-        workspace = Workspace.init(home.resolve("ws"), course).workspace();
-    }
+class SandboxTest extends OnFixtureWorkspace {
 
     private ExerciseResult hello(Sandbox.Mode mode, String body) throws Exception {
         Fixtures.write(workspace.root().resolve("day90/Hello.java"), Fixtures.HELLO_OK.replace(

@@ -11,18 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What shells and their users expect of a command: completion, and "did you mean" for a typo. */
-class ShellTest {
-    @TempDir
-    Path home;
-    @TempDir
-    Path elsewhere;
-
+class ShellTest extends OnFixtureCourse {
     @BeforeEach
-    void setUp() throws Exception {
-        Fixtures.course(home);
+    void twoDays() throws Exception {
         Fixtures.twice(home);
         // day91: a second day, with day90's sum as its exercise
         Fixtures.write(home.resolve("exercises/day91/day.json"), """

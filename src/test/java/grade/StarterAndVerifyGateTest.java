@@ -5,24 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A starter must earn nothing, and a course is handed out (grade dist, grade export gradescope)
  * only when every day of it passed grade verify since its last change.
  */
-class StarterAndVerifyGateTest {
-    @TempDir
-    Path home;
-    @TempDir
-    Path elsewhere;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        Fixtures.course(home);
-    }
+class StarterAndVerifyGateTest extends OnFixtureCourse {
 
     private Fixtures.Run grade(String... args) throws Exception {
         return Fixtures.grade(home, elsewhere, args);

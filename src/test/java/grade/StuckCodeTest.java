@@ -91,13 +91,13 @@ class StuckCodeTest {
     }
 
     static Stream<Arguments> modeAndCase() {
-        return Stream.of(Sandbox.Mode.BWRAP, Sandbox.Mode.PROCESSES).flatMap(m -> cases().stream().map(c -> Arguments.of(m, c)));
+        return Fixtures.inBothModes(cases());
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("modeAndCase")
     void stuckCodeIsAnsweredInSeconds(Sandbox.Mode mode, Case c, @TempDir Path dir) throws Exception {
-        assumeTrue(mode != Sandbox.Mode.BWRAP || Sandbox.choose("bwrap") == Sandbox.Mode.BWRAP, "bubblewrap does not work here");
+        Fixtures.assumeWorks(mode);
         Path home = Path.of(System.getProperty("grade.home", System.getProperty("user.dir"))).toAbsolutePath();
         assumeTrue(Files.isDirectory(home.resolve("exercises/day03")), "the course is not here");
         Path ws = dir.resolve("ws");

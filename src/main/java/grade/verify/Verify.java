@@ -30,19 +30,10 @@ import org.apache.commons.io.file.PathUtils;
  * Checks a course: every reference solution passes all its hidden tests, every starter compiles
  * and fails, every known-wrong solution fails, every exercise has at least two hints; and warns
  * of a reference solution's test that took more than half its time, which a slower machine could
- * turn into a failure.
+ * turn into a failure. It checks {@code course} under {@code settings}, keeping compiled classes
+ * and the last times in {@code cache}.
  */
-public final class Verify {
-    private final Course course;
-    private final Settings settings;
-    private final Path cache;
-
-    /** A check of {@code course} under {@code settings}; compiled classes and the last times are kept in {@code cache}. */
-    public Verify(Course course, Settings settings, Path cache) {
-        this.course = course;
-        this.settings = settings;
-        this.cache = cache;
-    }
+public record Verify(Course course, Settings settings, Path cache) {
 
     /** Runs every check of {@code chosen}; {@code progress} hears of each grading run as it ends. */
     public VerifyReport run(List<Exercise> chosen, Consumer<String> progress) throws IOException, InterruptedException {
