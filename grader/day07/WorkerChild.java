@@ -19,13 +19,20 @@ import java.util.List;
  * <li>{@code sleep READY}: announces itself and sleeps until it is stopped;</li>
  * <li>{@code stubborn READY}: ignores SIGTERM (its shutdown hook never returns) and sleeps;</li>
  * <li>{@code chatty BYTES}: prints BYTES bytes to stdout and as many to stderr, exits 0;</li>
- * <li>{@code await-gone DONE MILLIS PID...}: when every PID has ended writes {@code gone} to DONE,
- *     prints a line and exits 0; if one still runs after MILLIS, writes {@code alive PID} and exits 3.</li>
+ * <li>{@code await-gone DONE MILLIS PID...}: when every PID has ended, and {@link #LINGER_MILLIS}
+ *     more have passed, writes to DONE {@code gone} if the JVM that started it still runs (it waits
+ *     for this worker) or {@code orphaned} if not, prints a line and exits 0; if a PID still runs
+ *     after MILLIS, writes {@code alive PID} and exits 3.</li>
  * </ul>
  * To announce itself, a child writes its pid to READY (atomically, so a reader never sees half of it).
  */
 public final class WorkerChild {
     static final long LIFETIME_MILLIS = 60_000;
+    /**
+     * How long await-gone goes on after the daemons are gone: a parent that waits only for its
+     * daemon workers has exited by then, and one that waits for every worker still runs.
+     */
+    static final long LINGER_MILLIS = 500;
     static final String DONE_LINE = "non-daemon worker: the daemon workers were gone, finishing";
 
     private WorkerChild() {
@@ -77,6 +84,7 @@ public final class WorkerChild {
             }
             case "await-gone" -> {
                 Path done = Path.of(args[1]);
+                ProcessHandle starter = ProcessHandle.current().parent().orElseThrow();
                 long end = System.currentTimeMillis() + Long.parseLong(args[2]);
                 for (String pid : List.of(args).subList(3, args.length)) {
                     while (ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
@@ -87,7 +95,8 @@ public final class WorkerChild {
                         Thread.sleep(10);
                     }
                 }
-                writeAtomically(done, "gone\n");
+                Thread.sleep(LINGER_MILLIS);
+                writeAtomically(done, starter.isAlive() ? "gone\n" : "orphaned\n");
                 System.out.println(DONE_LINE);
             }
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);

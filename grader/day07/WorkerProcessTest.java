@@ -234,7 +234,7 @@ class WorkerProcessTest {
         checkGone(b, Say.pick("daemon worker b (pid " + b + "), which ignores SIGTERM,", "忽略 SIGTERM 的守护 worker b（pid " + b + "）"), parent);
         Path done = dir.resolve("c.done");
         String seen = Files.exists(done) ? Files.readString(done, UTF_8).strip() : "";
-        if (watch.ours(c).isPresent() || seen.isEmpty()) {
+        if (watch.ours(c).isPresent() || seen.isEmpty() || seen.equals("orphaned")) {
             throw Expect.fail(Say.pick("the parent JVM exited before its non-daemon worker c (pid " + c + ") had finished: like Python,"
                     + " the JVM must wait for its non-daemon workers (join them in the shutdown hook)\n", "非守护 worker c（pid " + c
                     + "）还没结束，父 JVM 就退出了：和 Python 一样，JVM 必须等待它的非守护 worker（在 shutdown hook 里 join 它们）\n")
