@@ -2,6 +2,7 @@ package grade.batch;
 
 import com.google.gson.JsonObject;
 import grade.compile.Compiler;
+import grade.course.Course;
 import grade.course.Exercise;
 import grade.engine.Grading;
 import grade.engine.Jobs;
@@ -53,6 +54,7 @@ public final class Batch {
         }
     }
 
+    private final Course course;
     private final List<Exercise> chosen;
     private final Settings settings;
     private final Path submissions;
@@ -61,10 +63,11 @@ public final class Batch {
     private final String context;
 
     /**
-     * A batch of {@code chosen} over the folder {@code submissions}, written to {@code files};
-     * {@code force} grades every submission again.
+     * A batch of {@code chosen}, exercises of {@code course}, over the folder {@code submissions},
+     * written to {@code files}; {@code force} grades every submission again.
      */
-    public Batch(List<Exercise> chosen, Settings settings, Path submissions, BatchFiles files, boolean force) {
+    public Batch(Course course, List<Exercise> chosen, Settings settings, Path submissions, BatchFiles files, boolean force) {
+        this.course = course;
         this.chosen = chosen;
         this.settings = settings;
         this.submissions = submissions;
@@ -167,7 +170,7 @@ public final class Batch {
             Path root = Unpack.into(s, Files.createDirectory(own.resolve("files")));
             // The submissions folder is hidden from learner code in the sandbox: no learner reads another's work.
             Sources sources = new Sources("submission " + s.name(), e -> root, Optional.of(submissions));
-            GradeReport report = new Grading(new Compiler(own.resolve("build")), settings.withJobs(1)).grade(chosen, sources);
+            GradeReport report = new Grading(new Compiler(own.resolve("build")), settings.withJobs(1)).course(course).grade(chosen, sources);
             json = BatchResult.graded(s.name(), fingerprint, report);
             kind = Kind.GRADED;
         } catch (BrokenSubmission e) {

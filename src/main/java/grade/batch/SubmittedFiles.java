@@ -3,7 +3,9 @@ package grade.batch;
 import grade.course.Exercise;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -11,10 +13,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A submission as a platform hands it over, in its own layout (Gradescope's
@@ -24,9 +29,14 @@ import java.util.Set;
  * {@code src/main/java/day03/Tail.java}), else from a file {@code Name.java} anywhere; the
  * shallowest first, then by name. Hidden entries, links, {@code __MACOSX/} and grade's own
  * {@code backups/} are never taken. What is found is copied into a folder laid out as a
- * workspace; a file not found stays missing there, so its exercise earns nothing.
+ * workspace; a file not found stays missing there, so its exercise earns nothing. The learner's
+ * own classes come too: every other {@code .java} file beside a file taken that declares the
+ * same package ({@code package day06;}), such as {@code day06/ClientHandler.java}.
  */
 public final class SubmittedFiles {
+    /** A source file larger than this is not a helper class a learner wrote. */
+    private static final long MAX_OWN_BYTES = 1 << 20;
+
     private SubmittedFiles() {
     }
 
@@ -35,16 +45,45 @@ public final class SubmittedFiles {
         List<Path> all = files(submission);
         Set<String> wanted = new LinkedHashSet<>();
         exercises.forEach(e -> wanted.addAll(e.files()));
+        Set<String> names = new HashSet<>();
+        wanted.forEach(f -> names.add(f.substring(f.lastIndexOf('/') + 1)));
         for (String f : wanted) {
             Optional<Path> found = find(all, f);
             if (found.isPresent()) {
-                Path target = into.resolve(f);
-                Files.createDirectories(target.getParent());
-                Files.copy(found.get(), target, StandardCopyOption.REPLACE_EXISTING);
-                log.println("grading " + submission.relativize(found.get()).toString().replace('\\', '/') + " as " + f);
+                copy(submission, found.get(), into, f, log);
+                String day = f.substring(0, f.indexOf('/'));
+                for (Path own : ownBeside(found.get(), day, names)) {
+                    String as = day + "/" + own.getFileName();
+                    if (!Files.exists(into.resolve(as))) {
+                        copy(submission, own, into, as, log);
+                    }
+                }
             } else {
                 log.println("the submission has no " + f.substring(f.lastIndexOf('/') + 1) + ": missing " + f);
             }
+        }
+    }
+
+    private static void copy(Path submission, Path file, Path into, String as, PrintStream log) throws IOException {
+        Path target = into.resolve(as);
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        log.println("grading " + submission.relativize(file).toString().replace('\\', '/') + " as " + as);
+    }
+
+    /** The other {@code .java} files beside {@code file} that declare the package {@code day} and are no exercise's file. */
+    private static List<Path> ownBeside(Path file, String day, Set<String> exerciseFiles) throws IOException {
+        Pattern pkg = Pattern.compile("^\\s*package\\s+" + day + "\\s*;", Pattern.MULTILINE);
+        try (Stream<Path> beside = Files.list(file.getParent())) {
+            List<Path> out = new ArrayList<>();
+            for (Path p : beside.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".java") && !name.startsWith(".") && !exerciseFiles.contains(name) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                        && Files.size(p) < MAX_OWN_BYTES && pkg.matcher(Files.readString(p, StandardCharsets.ISO_8859_1)).find()) {
+                    out.add(p);
+                }
+            }
+            return out;
         }
     }
 

@@ -109,7 +109,7 @@ final class BatchCommand implements Callable<Integer> {
         BatchProgress progress = BatchProgress.create(log, found.submissions().size(), chosen.stream().mapToInt(Exercise::points).sum());
         Batch.Result result;
         try {
-            result = new Batch(chosen, settings, dir, files, force).run(found.submissions(), progress, excel, grader);
+            result = new Batch(ctx.course, chosen, settings, dir, files, force).run(found.submissions(), progress, excel, grader);
         } finally {
             progress.close();
         }

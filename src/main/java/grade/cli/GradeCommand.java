@@ -152,7 +152,7 @@ final class GradeCommand implements Callable<Integer> {
                     + grade.engine.Sandbox.describe(settings.sandbox(), settings.lang())));
             out.println();
         }
-        GradeReport report = new Grading(new Compiler(ctx.cacheFor(ws)), settings).testJvms(Runtime.getRuntime().availableProcessors()).grade(chosen, sources);
+        GradeReport report = new Grading(new Compiler(ctx.cacheFor(ws)), settings).course(ctx.course).testJvms(Runtime.getRuntime().availableProcessors()).grade(chosen, sources);
         state.ifPresent(s -> s.record(report));
         // Gradescope enforces visibility itself; every other output is read by the learner.
         GradeReport shown = solutions || reveal || format == Format.gradescope ? report

@@ -45,7 +45,7 @@ final class ReplCommand implements Callable<Integer> {
             Optional<Workspace> ws = ctx.workspace(true, out);
             Compiler compiler = new Compiler(ctx.cacheFor(ws));
             for (Exercise e : d.exercises()) {
-                CompileResult r = compiler.compile(e.id(), ws.get().root(), e.files());
+                CompileResult r = compiler.compile(e.id(), ws.get().root(), e.files(), ctx.course.ownFiles(ws.get().root(), d.id()));
                 if (r.ok()) {
                     classPath.add(r.classes().toString());
                 } else {

@@ -79,7 +79,7 @@ final class WatchCommand implements Callable<Integer> {
         sources = Sources.of(ws);
         Settings settings = common.settings();
         out.println(style.dim(grade.engine.Sandbox.describe(settings.sandbox(), settings.lang())));
-        grading = new Grading(new Compiler(ctx.cacheFor(java.util.Optional.of(ws))), settings).testJvms(Runtime.getRuntime().availableProcessors()).keepReady(true);
+        grading = new Grading(new Compiler(ctx.cacheFor(java.util.Optional.of(ws))), settings).course(ctx.course).testJvms(Runtime.getRuntime().availableProcessors()).keepReady(true);
         List<Exercise> queue = queue();
         int at = 0;
         if (exercise == null) {
@@ -92,7 +92,7 @@ final class WatchCommand implements Callable<Integer> {
             while (at < queue.size()) {
                 Exercise current = queue.get(at);
                 boolean passed;
-                try (FileWatch watch = FileWatch.start(current.files().stream().map(f -> ws.root().resolve(f)).toList(), events,
+                try (FileWatch watch = FileWatch.start(watched(current).stream().map(f -> ws.root().resolve(f)).toList(), events,
                         poll || FileWatch.EVENTS_LAG, interval != null ? interval : FileWatch.EVENTS_LAG ? 100 : 300)) {
                     passed = loop(current, events);
                 }
@@ -209,9 +209,16 @@ final class WatchCommand implements Callable<Integer> {
         return ofDay.subList(ofDay.indexOf(first), ofDay.size());
     }
 
+    /** The exercise's files and the learner's own files of its day, which are compiled with it. */
+    private List<String> watched(Exercise e) throws IOException {
+        List<String> files = new ArrayList<>(e.files());
+        files.addAll(ctx.course.ownFiles(ws.root(), e.day()));
+        return files;
+    }
+
     private String hash(Exercise e) throws IOException {
         StringBuilder sb = new StringBuilder();
-        for (String f : e.files()) {
+        for (String f : watched(e)) {
             Path p = ws.root().resolve(f);
             sb.append(f).append(':').append(Files.exists(p) ? java.util.Arrays.hashCode(Files.readAllBytes(p)) : 0).append(';');
         }

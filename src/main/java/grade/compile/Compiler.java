@@ -43,6 +43,29 @@ public final class Compiler {
      * A missing file or a file without its expected class is an error like a compile error.
      */
     public CompileResult compile(String exerciseId, Path root, List<String> files) throws IOException {
+        return compile(exerciseId, root, files, List.of());
+    }
+
+    /**
+     * Compiles {@code files} together with the learner's {@code own} files beside them (helper
+     * classes, such as {@code day06/ClientHandler.java}). An own file that does not compile
+     * fails only an exercise that uses it: when the exercise compiles without the broken ones,
+     * it is compiled so; otherwise the errors, with their files and lines, are its own.
+     */
+    public CompileResult compile(String exerciseId, Path root, List<String> files, List<String> own) throws IOException {
+        CompileResult with = compileTogether(exerciseId, root, files, own);
+        if (with.ok() || own.isEmpty()) {
+            return with;
+        }
+        List<String> broken = own.stream().filter(f -> with.errors().stream().anyMatch(e -> e.startsWith(f + ":"))).toList();
+        if (broken.isEmpty()) {
+            return with;
+        }
+        CompileResult without = compile(exerciseId, root, files, own.stream().filter(f -> !broken.contains(f)).toList());
+        return without.ok() ? without : with;
+    }
+
+    private CompileResult compileTogether(String exerciseId, Path root, List<String> files, List<String> own) throws IOException {
         List<String> errors = new ArrayList<>();
         for (String f : files) {
             if (!Files.isRegularFile(root.resolve(f))) {
@@ -54,7 +77,9 @@ public final class Compiler {
         if (!errors.isEmpty()) {
             return CompileResult.failed(errors);
         }
-        String hash = hash(exerciseId, root, files);
+        List<String> all = new ArrayList<>(files);
+        all.addAll(own);
+        String hash = hash(exerciseId, root, all);
         Path out = cache.resolve(exerciseId.replace('/', '-') + "-" + hash);
         if (Files.isRegularFile(out.resolve(".ok"))) {
             return CompileResult.of(out, true);
@@ -62,7 +87,7 @@ public final class Compiler {
         Files.createDirectories(cache);
         Path tmp = Files.createTempDirectory(cache, "compiling-");
         Path classes = Files.createDirectories(tmp.resolve(CompileResult.CLASSES));
-        List<String> diagnostics = run(root, files, classes);
+        List<String> diagnostics = run(root, all, classes);
         if (!diagnostics.isEmpty()) {
             deleteTree(tmp);
             return CompileResult.failed(diagnostics);

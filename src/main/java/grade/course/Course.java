@@ -27,6 +27,23 @@ public record Course(Path home, List<Day> days) {
         return exercises().stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
+    /**
+     * The learner's own files in {@code root}'s folder for {@code day}, such as
+     * {@code day06/ClientHandler.java}: the {@code .java} files there that no exercise names.
+     * They are compiled with each exercise of that day.
+     */
+    public List<String> ownFiles(Path root, String day) throws IOException {
+        Path dir = root.resolve(day);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> named = exercises().stream().flatMap(e -> e.files().stream()).toList();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).map(p -> day + "/" + p.getFileName())
+                    .filter(f -> f.endsWith(".java") && !named.contains(f)).sorted().toList();
+        }
+    }
+
     public Path solutions() {
         return home.resolve("solutions");
     }

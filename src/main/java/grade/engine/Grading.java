@@ -2,6 +2,7 @@ package grade.engine;
 
 import grade.compile.CompileResult;
 import grade.compile.Compiler;
+import grade.course.Course;
 import grade.course.Exercise;
 import grade.course.Lang;
 import grade.hidden.HiddenTests;
@@ -27,6 +28,7 @@ import java.util.concurrent.Callable;
 public final class Grading implements AutoCloseable {
     private final Compiler compiler;
     private final Settings settings;
+    private Course course;
     private int testJvms = 1;
     private boolean keepReady;
     private TestRun ready;
@@ -43,6 +45,16 @@ public final class Grading implements AutoCloseable {
      */
     public Grading testJvms(int n) {
         this.testJvms = Math.max(1, n);
+        return this;
+    }
+
+    /**
+     * The exercises of {@code course} own their files; every other {@code .java} file in a day's
+     * folder of the sources is the learner's own (a helper class), compiled with each exercise of
+     * that day. Without a course, only the files an exercise names are compiled.
+     */
+    public Grading course(Course course) {
+        this.course = course;
         return this;
     }
 
@@ -84,7 +96,8 @@ public final class Grading implements AutoCloseable {
                     done.put(e.id(), ExerciseResult.missing(e, missing, settings.lang()));
                     continue;
                 }
-                CompileResult c = compiler.compile(e.id(), sources.root(e), e.files());
+                CompileResult c = compiler.compile(e.id(), sources.root(e), e.files(),
+                        course == null ? List.of() : course.ownFiles(sources.root(e), e.day()));
                 if (!c.ok()) {
                     done.put(e.id(), ExerciseResult.error(e, pick("did not compile:\n", "没有编译通过：\n") + String.join("\n", c.errors())));
                     continue;

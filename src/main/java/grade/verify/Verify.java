@@ -67,9 +67,9 @@ public record Verify(Course course, Settings settings, Path cache) {
         // solution is proven wrong by its first failing test. A starter must fail every test (it
         // must earn nothing), so all its tests run, but they fail at once. Such runs are short and
         // mostly wait, so they get one test JVM each, and many go side by side (jobs).
-        Grading grading = new Grading(compiler, settings).testJvms(Runtime.getRuntime().availableProcessors());
-        Grading failing = new Grading(compiler, settings.withFailFast(true));
-        Grading starting = new Grading(compiler, settings); // a starter must fail every test: all of them run
+        Grading grading = new Grading(compiler, settings).course(course).testJvms(Runtime.getRuntime().availableProcessors());
+        Grading failing = new Grading(compiler, settings.withFailFast(true)).course(course);
+        Grading starting = new Grading(compiler, settings).course(course); // a starter must fail every test: all of them run
         List<Plan.Job> plan = Plan.of(course, chosen, scratch, (w, why) -> checks.get(w.exercise().id())
                 .add(new Check(w.exercise().id(), wrongFails(w), false, course.home().relativize(w.source()) + " " + why.getMessage())));
         List<Plan.Job> ordered = Plan.longestFirst(plan, lastTimes);
