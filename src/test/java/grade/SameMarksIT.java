@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
+import grade.course.Catalogue;
+import grade.course.Course;
+import grade.course.WrongSolution;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.math.BigDecimal;
@@ -46,13 +49,21 @@ class SameMarksIT {
     }
 
     /** The submission: each submitted file by its place in a workspace; day03/Tail.java is not among them. */
-    private static Map<String, String> submission() throws Exception {
+    private Map<String, String> submission() throws Exception {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("day03/Offsets.java", Files.readString(HOME.resolve("solutions/day03/offsets/wrong/offset-in-characters/day03/Offsets.java")));
+        files.put("day03/Offsets.java", knownWrong("day03/offsets", "offset-in-characters", "day03/Offsets.java"));
         files.put("day03/TeeLog.java", Files.readString(HOME.resolve("solutions/day03/tee-log/day03/TeeLog.java")));
-        files.put("day03/DirInfo.java", Files.readString(HOME.resolve("solutions/day03/dir-info/wrong/exits-zero-on-error/day03/DirInfo.java")));
+        files.put("day03/DirInfo.java", knownWrong("day03/dir-info", "exits-zero-on-error", "day03/DirInfo.java"));
         files.put("day03/EchoServer.java", "package day03;\n\npublic class EchoServer { oops }\n");
         return files;
+    }
+
+    /** The file of a known-wrong solution: the reference solution with its diff applied. */
+    private String knownWrong(String exercise, String name, String file) throws Exception {
+        Course course = Catalogue.load(HOME.toAbsolutePath());
+        WrongSolution w = course.wrongSolutions(course.exercise(exercise).orElseThrow()).stream()
+                .filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        return Files.readString(w.root(tmp.resolve("wrong")).resolve(file));
     }
 
     private static void put(Path root, Map<String, String> files, java.util.function.UnaryOperator<String> place) throws Exception {
