@@ -60,7 +60,6 @@ final class Fixtures {
         return settings(grade.engine.Sandbox.choose("auto"));
     }
 
-    /** Writes the course under {@code home}; returns home. */
     /** Each case once in each sandbox mode: bubblewrap and plain processes. */
     static Stream<Arguments> inBothModes(List<?> cases) {
         return Stream.of(Sandbox.Mode.BWRAP, Sandbox.Mode.PROCESSES).flatMap(m -> cases.stream().map(c -> Arguments.of(m, c)));
@@ -71,6 +70,7 @@ final class Fixtures {
         assumeTrue(mode != Sandbox.Mode.BWRAP || Sandbox.choose("bwrap") == Sandbox.Mode.BWRAP, "bubblewrap does not work on this machine");
     }
 
+    /** Writes the course under {@code home}; returns home. */
     static Path course(Path home) throws IOException {
         write(home.resolve("exercises/day90/day.json"), """
                 {"title": {"en": "Fixture day", "zh": "测试日"}, "exercises": ["sum", "hello"]}

@@ -5,6 +5,7 @@ import grade.batch.BatchFiles;
 import grade.batch.Submission;
 import grade.classreport.ClassReport;
 import grade.course.Exercise;
+import grade.course.Lang;
 import grade.engine.Sandbox;
 import grade.engine.Settings;
 import grade.report.OutputFile;
@@ -100,13 +101,16 @@ final class BatchCommand implements Callable<Integer> {
             throw new UserError("cannot write the results into " + files.results() + " (" + e.getMessage() + "); choose another place with --out DIR");
         }
         PrintStream log = Console.err();
-        log.println(style.dim("Grading " + found.submissions().size() + " submissions · " + describe(chosen) + " · "
-                + Sandbox.describe(settings.sandbox(), settings.lang()) + " · " + jobs + " at a time"));
+        Lang lang = settings.lang();
+        int n = found.submissions().size();
+        log.println(style.dim(lang.pick("Grading " + n + " submissions · ", "评分：" + n + " 份提交 · ") + describe(chosen, lang) + " · "
+                + Sandbox.describe(settings.sandbox(), lang) + " · " + lang.pick(jobs + " at a time", "同时 " + jobs + " 份")));
         if (!found.ignored().isEmpty()) {
-            log.println(style.dim("Ignored (neither a folder nor a .zip): " + String.join(", ", found.ignored())));
+            log.println(style.dim(lang.pick("Ignored (neither a folder nor a .zip): ", "略过了（既不是文件夹也不是 .zip）：")
+                    + String.join(", ", found.ignored())));
         }
         String grader = new Version().getVersion()[0];
-        BatchProgress progress = BatchProgress.create(log, found.submissions().size(), chosen.stream().mapToInt(Exercise::points).sum());
+        BatchProgress progress = BatchProgress.create(log, found.submissions().size(), chosen.stream().mapToInt(Exercise::points).sum(), lang);
         Batch.Result result;
         try {
             result = new Batch(ctx.course, chosen, settings, dir, files, force).run(found.submissions(), progress, excel, grader);
@@ -133,8 +137,8 @@ final class BatchCommand implements Callable<Integer> {
         return days.isEmpty() ? ctx.course.exercises() : ctx.course.exercises().stream().filter(wanted::contains).toList();
     }
 
-    private static String describe(List<Exercise> chosen) {
-        return chosen.size() == 1 ? chosen.get(0).id() : chosen.size() + " exercises";
+    private static String describe(List<Exercise> chosen, Lang lang) {
+        return chosen.size() == 1 ? chosen.get(0).id() : chosen.size() + lang.pick(" exercises", " 个练习");
     }
 
     private void summary(PrintStream out, Style style, Batch.Result result, BatchFiles files) {
@@ -147,12 +151,15 @@ final class BatchCommand implements Callable<Integer> {
         for (Batch.Outcome o : failed) {
             out.println(style.yellow("!") + " " + grade.kit.Text.line(o.submission().name() + ": " + o.row().note()));
         }
-        out.println("batch: " + graded + " graded, " + skipped + " unchanged (not graded again), "
-                + failed.size() + " could not be graded" + (failed.isEmpty() ? "" : " (above)") + " · " + grade.kit.Text.seconds(millis));
-        out.println("Gradebook: " + files.gradebook());
-        out.println("Results:   " + files.results() + "/ (one JSON per submission)");
+        Lang lang = common.lang();
+        out.println(lang.pick("batch: " + graded + " graded, " + skipped + " unchanged (not graded again), "
+                + failed.size() + " could not be graded" + (failed.isEmpty() ? "" : " (above)"), "batch：评了 " + graded + " 份，"
+                + skipped + " 份没有变化（不再评分），" + failed.size() + " 份没法评分" + (failed.isEmpty() ? "" : "（见上）"))
+                + " · " + grade.kit.Text.seconds(millis));
+        out.println(lang.pick("Gradebook: ", "成绩表：") + files.gradebook());
+        out.println(lang.pick("Results:   ", "结果：  ") + files.results() + lang.pick("/ (one JSON per submission)", "/（每份提交一个 JSON）"));
         if (report) {
-            out.println("Report:    " + files.report());
+            out.println(lang.pick("Report:    ", "报告：  ") + files.report());
         }
     }
 }

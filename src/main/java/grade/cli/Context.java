@@ -87,7 +87,8 @@ final class Context {
         if (found.isPresent()) {
             List<String> added = found.get().addNewExercises(course);
             if (!added.isEmpty()) {
-                log.println("Added the starters of new exercises to your workspace: " + String.join(", ", added));
+                log.println(options.lang().pick("Added the starters of new exercises to your workspace: ",
+                        "把新练习的初始文件加进了你的工作区：") + String.join(", ", added));
             }
             return found;
         }
@@ -99,8 +100,9 @@ final class Context {
             throw new UserError(def + " exists but is not a workspace; move it away, or run `grade init` on another folder and pass it with -w");
         }
         Workspace.Init init = Workspace.init(def, course);
-        log.println("Created your workspace at " + init.workspace().root() + " with " + init.copied().size()
-                + " starter files. Edit the files there; grade never changes them.");
+        log.println(options.lang().pick("Created your workspace at " + init.workspace().root() + " with " + init.copied().size()
+                + " starter files. Edit the files there; grade never changes them.", "在 " + init.workspace().root() + " 建好了你的工作区，里面有 "
+                + init.copied().size() + " 个初始文件。在那里编辑这些文件；grade 从不改动它们。"));
         return Optional.of(init.workspace());
     }
 

@@ -148,8 +148,8 @@ final class GradeCommand implements Callable<Integer> {
         }
         Sources sources = solutions ? Sources.solutions(ctx.course) : submission != null ? submitted(chosen, log) : Sources.of(ws.get());
         if (!json) {
-            out.println(style.dim("Grading " + describe(chosen) + " · " + sources.label() + " · "
-                    + grade.engine.Sandbox.describe(settings.sandbox(), settings.lang())));
+            out.println(style.dim(settings.lang().pick("Grading ", "评分：") + describe(chosen, settings.lang()) + " · "
+                    + sources.label(settings.lang()) + " · " + grade.engine.Sandbox.describe(settings.sandbox(), settings.lang())));
             out.println();
         }
         GradeReport report = new Grading(new Compiler(ctx.cacheFor(ws)), settings).course(ctx.course).testJvms(Runtime.getRuntime().availableProcessors()).grade(chosen, sources);
@@ -172,7 +172,7 @@ final class GradeCommand implements Callable<Integer> {
                 written = text.toString(java.nio.charset.StandardCharsets.UTF_8);
             }
             OutputFile.write(output, written);
-            Console.err().println("Wrote " + format + " results to " + output.toAbsolutePath());
+            Console.err().println(settings.lang().pick("Wrote " + format + " results to ", "把 " + format + " 格式的结果写到了 ") + output.toAbsolutePath());
         } else if (written != null) {
             out.println(written);
         } else {
@@ -207,10 +207,10 @@ final class GradeCommand implements Callable<Integer> {
         }
     }
 
-    private static String describe(List<Exercise> chosen) {
+    private static String describe(List<Exercise> chosen, grade.course.Lang lang) {
         if (chosen.size() == 1) {
             return chosen.get(0).id();
         }
-        return chosen.get(0).day() + " (" + chosen.size() + " exercises)";
+        return chosen.get(0).day() + lang.pick(" (" + chosen.size() + " exercises)", "（" + chosen.size() + " 个练习）");
     }
 }

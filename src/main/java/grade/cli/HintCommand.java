@@ -28,7 +28,7 @@ final class HintCommand implements Callable<Integer> {
 
     /** "Hint n/N: text", as hint and watch show it. */
     static String line(Style style, List<Localized> hints, int n, grade.course.Lang lang) {
-        return style.bold("Hint " + n + "/" + hints.size() + ": ") + hints.get(n - 1).get(lang);
+        return style.bold(lang.pick("Hint ", "提示 ") + n + "/" + hints.size() + lang.pick(": ", "：")) + hints.get(n - 1).get(lang);
     }
 
     @Override
@@ -46,9 +46,13 @@ final class HintCommand implements Callable<Integer> {
             out.println(line(style, hints, i + 1, common.lang()));
         }
         if (upTo < hints.size()) {
-            out.println(style.dim("Ask again for the next hint (" + (hints.size() - upTo) + " more), or --all for every one."));
+            int more = hints.size() - upTo;
+            out.println(style.dim(common.lang().pick("Ask again for the next hint (" + more + " more), or --all for every one.",
+                    "再问一次会给出下一条提示（还有 " + more + " 条），--all 一次给出全部。")));
         } else if (!all && shown >= hints.size()) {
-            out.println(style.dim("That was the last hint. The statement may help too: ./grade show " + e.day() + " " + e.slug()));
+            String show = "./grade show " + e.day() + " " + e.slug();
+            out.println(style.dim(common.lang().pick("That was the last hint. The statement may help too: " + show,
+                    "这是最后一条提示了。题目也许也有帮助：" + show)));
         }
         return 0;
     }

@@ -26,14 +26,18 @@ final class InitCommand implements Callable<Integer> {
         Path target = dir != null ? dir : ctx.home.resolve(Workspace.DEFAULT_NAME);
         Workspace.Init init = Workspace.init(target, ctx.course);
         Path root = init.workspace().root();
+        grade.course.Lang lang = common.lang();
         if (init.existed()) {
-            out.println("The workspace " + root + " already exists; nothing in it was changed.");
+            out.println(lang.pick("The workspace " + root + " already exists; nothing in it was changed.",
+                    "工作区 " + root + " 已经存在，里面的东西都没有改动。"));
             if (!init.copied().isEmpty()) {
-                out.println("Added the missing starter files: " + String.join(", ", init.copied()));
+                out.println(lang.pick("Added the missing starter files: ", "补上了缺少的初始文件：") + String.join(", ", init.copied()));
             }
         } else {
-            out.println("Created the workspace " + root + " with " + init.copied().size() + " starter files.");
-            out.println("Start with `./grade " + ctx.course.days().get(0).id() + "`" + (dir != null ? " -w " + dir : "") + ".");
+            String first = "`./grade " + ctx.course.days().get(0).id() + (dir != null ? " -w " + dir : "") + "`";
+            out.println(lang.pick("Created the workspace " + root + " with " + init.copied().size() + " starter files.",
+                    "建好了工作区 " + root + "，里面有 " + init.copied().size() + " 个初始文件。"));
+            out.println(lang.pick("Start with " + first + ".", "从 " + first + " 开始。"));
         }
         return 0;
     }

@@ -31,6 +31,7 @@ final class ListCommand implements Callable<Integer> {
         Optional<Workspace> ws = ctx.workspace(false, out);
         Optional<State> state = ws.map(State::load);
         state.map(State::warning).ifPresent(w -> Console.err().println("grade: " + w));
+        grade.course.Lang lang = ctx.options.lang();
         Exercise next = null;
         int passedAll = 0;
         int total = 0;
@@ -54,25 +55,29 @@ final class ListCommand implements Callable<Integer> {
                     next = e;
                 }
                 String tried = switch (status) {
-                    case "pass" -> "passed";
-                    case "fail" -> "failed";
-                    case "error" -> "did not run";
-                    default -> "not tried";
+                    case "pass" -> lang.pick("passed", "已通过");
+                    case "fail" -> lang.pick("failed", "未通过");
+                    case "error" -> lang.pick("did not run", "没能运行");
+                    default -> lang.pick("not tried", "还没做");
                 };
-                out.println("       " + mark + " " + String.format("%-22s", e.id()) + String.format("%-12s", tried)
+                out.println("       " + mark + " " + String.format("%-22s", e.id()) + grade.terminal.Width.pad(tried, 12)
                         + e.title().get(ctx.options.lang()));
             }
         }
         out.println();
-        out.println(style.bold("course ") + bar(passedAll, total, style) + "  " + passedAll + " of " + total + " exercises passed");
+        out.println(style.bold(lang.pick("course ", "全部   ")) + bar(passedAll, total, style) + "  "
+                + lang.pick(passedAll + " of " + total + " exercises passed", total + " 个练习中通过了 " + passedAll + " 个"));
         if (ws.isEmpty()) {
-            out.println("No workspace yet: " + style.cyan("./grade " + ctx.course.days().get(0).id())
-                    + " makes one (homework/) and grades the first day's homework.");
+            String first = style.cyan("./grade " + ctx.course.days().get(0).id());
+            out.println(lang.pick("No workspace yet: " + first + " makes one (homework/) and grades the first day's homework.",
+                    "还没有工作区：" + first + " 会建一个（homework/），并为第一天的作业评分。"));
         } else if (next != null) {
-            out.println("Next: " + style.cyan("./grade " + next.day() + " " + next.slug()) + " · statement: "
-                    + style.cyan("./grade show " + next.day() + " " + next.slug()) + style.dim("  (workspace " + ws.get().root() + ")"));
+            String grade = style.cyan("./grade " + next.day() + " " + next.slug());
+            String show = style.cyan("./grade show " + next.day() + " " + next.slug());
+            out.println(lang.pick("Next: " + grade + " · statement: " + show + style.dim("  (workspace " + ws.get().root() + ")"),
+                    "下一步：" + grade + " · 题目：" + show + style.dim("  （工作区 " + ws.get().root() + "）")));
         } else {
-            out.println(style.green("Every exercise passed. Well done!"));
+            out.println(style.green(lang.pick("Every exercise passed. Well done!", "所有练习都通过了。干得好！")));
         }
         return 0;
     }

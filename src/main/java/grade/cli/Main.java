@@ -4,6 +4,7 @@ import grade.course.CatalogueException;
 import grade.workspace.WorkspaceException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -63,7 +64,38 @@ public final class Main {
             }
             return INTERNAL;
         });
-        return cli.execute(args);
+        return cli.execute(commonOptionsToCommand(cli, args));
+    }
+
+    private static final List<String> COMMON_WITH_VALUE = List.of("-w", "--workspace", "--lang", "--sandbox");
+
+    /**
+     * The options every command takes, when written before a command's name
+     * ({@code grade --lang zh hint day03 tail}), moved after it: they are that command's, as a
+     * user means them, not the top command's, which would not pass them on.
+     */
+    static String[] commonOptionsToCommand(CommandLine cli, String[] args) {
+        List<String> lead = new java.util.ArrayList<>();
+        int i = 0;
+        for (; i < args.length && args[i].startsWith("-"); i++) {
+            String a = args[i];
+            if (COMMON_WITH_VALUE.contains(a) && i + 1 < args.length) {
+                lead.add(a);
+                lead.add(args[++i]);
+            } else if (a.equals("--no-color") || COMMON_WITH_VALUE.stream().anyMatch(o -> o.startsWith("--") && a.startsWith(o + "="))) {
+                lead.add(a);
+            } else {
+                return args;
+            }
+        }
+        CommandLine command = i < args.length ? cli.getSubcommands().get(args[i]) : null;
+        if (lead.isEmpty() || command == null || !command.getMixins().containsKey("common")) {
+            return args;
+        }
+        List<String> out = new java.util.ArrayList<>(List.of(args[i]));
+        out.addAll(lead);
+        out.addAll(List.of(args).subList(i + 1, args.length));
+        return out.toArray(String[]::new);
     }
 
     /** Whether {@code ex} is, or was caused by, an interruption (Ctrl-C ends a grade's test JVMs first). */

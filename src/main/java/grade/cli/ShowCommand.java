@@ -42,7 +42,8 @@ final class ShowCommand implements Callable<Integer> {
         for (Exercise e : exercises) {
             out.println(style.bold(style.cyan("━━ " + e.id() + " · " + e.title().get(lang) + " ━━")));
             out.println(Markdown.render(Files.readString(e.statement(lang), StandardCharsets.UTF_8), style, Math.min(100, Terminal.width())));
-            out.println(style.dim("Your files: " + String.join(", ", e.files()) + " · grade it: ./grade " + e.day() + " " + e.slug()));
+            out.println(style.dim(lang.pick("Your files: ", "你的文件：") + String.join(", ", e.files())
+                    + lang.pick(" · grade it: ", " · 评分：") + "./grade " + e.day() + " " + e.slug()));
             out.println();
         }
     }

@@ -59,7 +59,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (json) {
             out.println(report.json());
         } else {
-            VerifyView.print(out, style, report);
+            VerifyView.print(out, style, report, common.lang());
         }
         return report.ok() ? 0 : Main.FAILED;
     }

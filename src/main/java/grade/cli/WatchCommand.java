@@ -65,6 +65,7 @@ final class WatchCommand implements Callable<Integer> {
     private Style style;
     private Workspace ws;
     private State state;
+    private static final Localized KEYS = new Localized("h hint · l list · r re-run · q quit", "h 提示 · l 列表 · r 重新评分 · q 退出");
     private Grading grading;
     private Sources sources;
     private final Map<String, ExerciseResult> last = new HashMap<>();
@@ -101,11 +102,11 @@ final class WatchCommand implements Callable<Integer> {
                 }
                 at++;
                 if (at < queue.size()) {
-                    out.println(style.green("Next up: ") + style.bold(queue.get(at).id() + " · " + queue.get(at).title().get(common.lang()))
-                            + style.dim("  (statement: ./grade show " + queue.get(at).day() + " " + queue.get(at).slug() + ")"));
+                    out.println(style.green(w("Next up: ", "下一个：")) + style.bold(queue.get(at).id() + " · " + queue.get(at).title().get(common.lang()))
+                            + style.dim(w("  (statement: ", "  （题目：") + "./grade show " + queue.get(at).day() + " " + queue.get(at).slug() + w(")", "）")));
                 }
             }
-            out.println(style.green(style.bold("Every exercise here passed. Well done!")));
+            out.println(style.green(style.bold(w("Every exercise here passed. Well done!", "这里的练习都通过了。干得好！"))));
         }
         return 0;
     }
@@ -137,7 +138,7 @@ final class WatchCommand implements Callable<Integer> {
                 if (grade(current)) {
                     return true;
                 }
-                out.println(style.dim("watching " + String.join(", ", current.files()) + " · h hint · l list · r re-run · q quit"));
+                out.println(style.dim(w("watching ", "正在监视 ") + String.join(", ", current.files()) + " · " + KEYS.get(common.lang())));
             }
             rerun = false;
             String event = events.take();
@@ -147,17 +148,17 @@ final class WatchCommand implements Callable<Integer> {
                 case "l" -> new ListCommand().print(ctx, out, style);
                 case "r" -> rerun = true;
                 case "q", "eof" -> {
-                    out.println(style.dim("Stopped watching."));
+                    out.println(style.dim(w("Stopped watching.", "停止监视。")));
                     return false;
                 }
-                default -> out.println(style.dim("keys: h hint · l list · r re-run · q quit"));
+                default -> out.println(style.dim(w("keys: ", "按键：") + KEYS.get(common.lang())));
             }
         }
     }
 
     private boolean grade(Exercise current) throws IOException, InterruptedException {
         out.println();
-        out.println(style.dim("── " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " · grading " + current.id() + " ──"));
+        out.println(style.dim("── " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + w(" · grading ", " · 评分 ") + current.id() + " ──"));
         GradeReport graded = grading.grade(List.of(current), sources);
         GradeReport report = new grade.report.LearnerView(java.time.LocalDate.now(), common.lang()).of(graded);
         ExerciseResult now = report.exercises().get(0);
@@ -185,11 +186,15 @@ final class WatchCommand implements Callable<Integer> {
                 broken.add(t.name());
             }
         }
-        fixed.forEach(n -> out.println(style.green("  now passing: ") + grade.kit.Text.line(n)));
-        broken.forEach(n -> out.println(style.red("  now failing: ") + grade.kit.Text.line(n)));
+        fixed.forEach(n -> out.println(style.green(w("  now passing: ", "  现在通过了：")) + grade.kit.Text.line(n)));
+        broken.forEach(n -> out.println(style.red(w("  now failing: ", "  现在没通过：")) + grade.kit.Text.line(n)));
         if (fixed.isEmpty() && broken.isEmpty() && before.status() == now.status()) {
-            out.println(style.dim("  no change since the last run"));
+            out.println(style.dim(w("  no change since the last run", "  和上一次相比没有变化")));
         }
+    }
+
+    private String w(String en, String zh) {
+        return common.lang().pick(en, zh);
     }
 
     private void hint(Exercise e) {

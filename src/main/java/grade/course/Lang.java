@@ -17,6 +17,11 @@ public enum Lang {
         return Locale.getDefault().getLanguage().equals("zh") ? ZH : EN;
     }
 
+    /** The words of this language: {@code en} in English, {@code zh} in Chinese. */
+    public String pick(String en, String zh) {
+        return this == ZH ? zh : en;
+    }
+
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

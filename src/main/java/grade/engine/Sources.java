@@ -18,6 +18,20 @@ public record Sources(String label, Function<Exercise, Path> rootOf, Optional<Pa
         this(label, rootOf, Optional.empty());
     }
 
+    /** The label in {@code lang}, for what a learner reads. */
+    public String label(grade.course.Lang lang) {
+        if (lang == grade.course.Lang.EN) {
+            return label;
+        }
+        for (String[] w : new String[][] {{"workspace ", "工作区 "}, {"submission ", "提交的文件 "}, {"reference solutions", "参考答案"},
+            {"starters", "初始文件"}, {"known-wrong solutions", "已知错误的答案"}}) {
+            if (label.startsWith(w[0])) {
+                return w[1] + label.substring(w[0].length());
+            }
+        }
+        return label;
+    }
+
     public Path root(Exercise e) {
         return rootOf.apply(e);
     }

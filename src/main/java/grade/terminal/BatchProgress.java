@@ -1,6 +1,7 @@
 package grade.terminal;
 
 import grade.batch.Batch;
+import grade.course.Lang;
 import grade.report.Scoring;
 import java.io.PrintStream;
 
@@ -14,18 +15,20 @@ public abstract class BatchProgress implements Batch.Progress {
     protected final int total;
     /** What a submission can score at most. */
     protected final int max;
+    protected final Lang lang;
     protected int done;
     protected int running;
 
-    BatchProgress(PrintStream err, int total, int max) {
+    BatchProgress(PrintStream err, int total, int max, Lang lang) {
         this.err = err;
         this.total = total;
         this.max = max;
+        this.lang = lang;
     }
 
-    public static BatchProgress create(PrintStream err, int total, int max) {
+    public static BatchProgress create(PrintStream err, int total, int max, Lang lang) {
         boolean terminal = Terminal.fancy();
-        return terminal ? new Bar(err, total, max, Terminal.width()) : new Lines(err, total, max);
+        return terminal ? new Bar(err, total, max, Terminal.width(), lang) : new Lines(err, total, max, lang);
     }
 
     @Override
@@ -51,15 +54,15 @@ public abstract class BatchProgress implements Batch.Progress {
         String score = Scoring.show(o.row().total()) + "/" + max;
         return switch (o.kind()) {
             case GRADED -> o.submission().name() + " " + score;
-            case SKIPPED -> o.submission().name() + " " + score + " (unchanged)";
-            case BROKEN, INTERNAL -> o.submission().name() + " not graded: " + o.row().note();
+            case SKIPPED -> o.submission().name() + " " + score + lang.pick(" (unchanged)", "（没有变化）");
+            case BROKEN, INTERNAL -> o.submission().name() + lang.pick(" not graded: ", " 没有评分：") + o.row().note();
         };
     }
 
     /** One line per finished submission. */
     static final class Lines extends BatchProgress {
-        Lines(PrintStream err, int total, int max) {
-            super(err, total, max);
+        Lines(PrintStream err, int total, int max, Lang lang) {
+            super(err, total, max, lang);
         }
 
         @Override
@@ -76,19 +79,19 @@ public abstract class BatchProgress implements Batch.Progress {
         private final int columns;
         private String lastText = "";
 
-        Bar(PrintStream err, int total, int max, int columns) {
-            super(err, total, max);
+        Bar(PrintStream err, int total, int max, int columns, Lang lang) {
+            super(err, total, max, lang);
             this.columns = columns >= 20 ? columns : 80; // a terminal that does not say its size
         }
 
         @Override
         void show(Batch.Outcome last) {
             if (last != null) {
-                lastText = "  last: " + grade.kit.Text.line(describe(last));
+                lastText = lang.pick("  last: ", "  刚评完：") + grade.kit.Text.line(describe(last));
             }
             int filled = total == 0 ? WIDTH : done * WIDTH / total;
             String bar = "[" + "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "") + "] "
-                    + done + "/" + total + "  " + running + " running" + lastText;
+                    + done + "/" + total + "  " + running + lang.pick(" running", " 份进行中") + lastText;
             if (Width.of(bar) > columns - 1) {
                 StringBuilder cut = new StringBuilder();
                 bar.codePoints().forEachOrdered(cp -> {

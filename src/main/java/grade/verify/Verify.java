@@ -43,7 +43,7 @@ public record Verify(Course course, Settings settings, Path cache) {
         for (Exercise e : chosen) {
             checks.put(e.id(), new ArrayList<>());
             boolean enough = e.hints().size() >= 2;
-            checks.get(e.id()).add(new Check(e.id(), "has two hints or more", enough, enough ? ""
+            checks.get(e.id()).add(new Check(e.id(), settings.lang().pick("has two hints or more", "至少有两条提示"), enough, enough ? ""
                     : course.home().relativize(e.dir().resolve("exercise.json")) + " has " + e.hints().size()
                     + " hint(s); give at least two, from a nudge to nearly the answer"));
             checks.get(e.id()).add(chineseNames(e));
@@ -85,7 +85,7 @@ public record Verify(Course course, Settings settings, Path cache) {
                 GradeReport r = g.grade(job.exercises(), job.sources());
                 long took = (System.nanoTime() - t) / 1_000_000;
                 times.put(job.label(), took);
-                progress.accept("graded " + job.label() + " in " + Text.seconds(took));
+                progress.accept(settings.lang().pick("graded " + job.label() + " in ", "评完了 " + job.label() + "，用时 ") + Text.seconds(took));
                 return r;
             });
         }
@@ -113,13 +113,13 @@ public record Verify(Course course, Settings settings, Path cache) {
         }
     }
 
-    private static void record(Map<String, List<Check>> checks, Map<String, List<String>> warnings, Plan.Job job, GradeReport report) {
+    private void record(Map<String, List<Check>> checks, Map<String, List<String>> warnings, Plan.Job job, GradeReport report) {
         for (ExerciseResult r : report.exercises()) {
             String id = r.exercise().id();
             Check c = switch (job.kind()) {
-                case SOLUTION -> new Check(id, "the solution passes", r.status() == Status.PASS,
+                case SOLUTION -> new Check(id, settings.lang().pick("the solution passes", "参考答案全部通过"), r.status() == Status.PASS,
                         r.status() == Status.PASS ? r.tests().size() + " tests" : problems(r));
-                case STARTER -> new Check(id, "the starter compiles and earns nothing", r.status() == Status.FAIL && r.cents() == 0,
+                case STARTER -> new Check(id, settings.lang().pick("the starter compiles and earns nothing", "初始文件能编译，但得 0 分"), r.status() == Status.FAIL && r.cents() == 0,
                         r.status() == Status.FAIL && r.cents() == 0 ? "fails all " + r.tests().size() + " tests"
                                 : r.status() == Status.ERROR ? "the starter could not be run: " + r.message() : starterEarns(r));
                 case WRONG -> wrong(job.wrong().get(id), r);
@@ -132,8 +132,8 @@ public record Verify(Course course, Settings settings, Path cache) {
     }
 
     /** Every hidden test has a Chinese name beside its English one, for learners who read Chinese first. */
-    private static Check chineseNames(Exercise e) {
-        String name = "every hidden test has a Chinese name";
+    private Check chineseNames(Exercise e) {
+        String name = settings.lang().pick("every hidden test has a Chinese name", "每个隐藏测试都有中文名");
         try {
             List<String> without = HiddenTests.of(e.tests()).stream()
                     .filter(t -> t.nameZh().codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
@@ -154,15 +154,15 @@ public record Verify(Course course, Settings settings, Path cache) {
                 + " accepts (keep the tests as they are)";
     }
 
-    private static Check wrong(WrongSolution w, ExerciseResult r) {
+    private Check wrong(WrongSolution w, ExerciseResult r) {
         boolean ok = r.status() == Status.FAIL;
         return new Check(w.exercise().id(), wrongFails(w), ok, ok ? firstFailure(r) : (w.mistake().isEmpty() ? "" : w.mistake() + "\n")
                 + (r.status() == Status.PASS ? "it passes every test: add a test that catches this mistake"
                 : "it could not be run (a wrong solution must compile and fail a test): " + r.message()));
     }
 
-    private static String wrongFails(WrongSolution w) {
-        return "the wrong solution \"" + w.name() + "\" fails";
+    private String wrongFails(WrongSolution w) {
+        return settings.lang().pick("the wrong solution \"" + w.name() + "\" fails", "错误答案 \"" + w.name() + "\" 没有通过");
     }
 
     /** A reference solution's tests that took more than half their time: a slower machine could fail them. */
