@@ -60,6 +60,7 @@ class ChineseScreensTest extends OnFixtureCourse {
         Path subs = Files.createDirectories(elsewhere.resolve("class"));
         Fixtures.write(subs.resolve("alice/day90/Sum.java"), Fixtures.SUM_OK);
         Fixtures.write(subs.resolve("bob/day90/Hello.java"), Fixtures.HELLO_OK);
+        Files.createDirectories(subs.resolve("carol")); // nothing to grade
         Fixtures.Run batch = zh("batch", subs.toString(), "day90");
         screens.add(batch.out() + batch.err());
         List<String> english = new ArrayList<>();

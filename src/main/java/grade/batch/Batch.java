@@ -174,7 +174,7 @@ public final class Batch {
             json = BatchResult.graded(s.name(), fingerprint, report);
             kind = Kind.GRADED;
         } catch (BrokenSubmission e) {
-            json = BatchResult.broken(s.name(), fingerprint, chosen, e.getMessage());
+            json = BatchResult.broken(s.name(), fingerprint, chosen, e.message(settings.lang()));
             kind = Kind.BROKEN;
         } catch (InterruptedException e) {
             throw e;

@@ -44,7 +44,8 @@ public final class Unpack {
                 copy(s.path(), into, budget);
             }
         } catch (IOException e) {
-            throw new BrokenSubmission("it could not be " + (s.zip() ? "unzipped" : "copied") + " (" + e + ")");
+            throw new BrokenSubmission("it could not be " + (s.zip() ? "unzipped" : "copied") + " (" + e + ")",
+                    "没能" + (s.zip() ? "解压" : "复制") + "（" + e + "）");
         }
         return root(into);
     }
@@ -56,7 +57,7 @@ public final class Unpack {
 
         void file() throws BrokenSubmission {
             if (--files < 0) {
-                throw new BrokenSubmission("it holds more than " + MAX_FILES + " files");
+                throw new BrokenSubmission("it holds more than " + MAX_FILES + " files", "里面的文件超过了 " + MAX_FILES + " 个");
             }
         }
     }
@@ -112,7 +113,8 @@ public final class Unpack {
                 Path target = root.resolve(name).normalize();
                 if (name.startsWith("/") || name.matches("^[A-Za-z]:.*") || !target.startsWith(root)
                         || List.of(name.split("/")).contains("..")) {
-                    throw new BrokenSubmission("the zip holds an entry that points outside it (" + e.getName() + "); zip the folder again with an ordinary zip tool");
+                    throw new BrokenSubmission("the zip holds an entry that points outside it (" + e.getName() + "); zip the folder again with an ordinary zip tool",
+                            "zip 里有一项指向 zip 之外（" + e.getName() + "）：用普通的压缩工具重新压缩这个文件夹");
                 }
                 if (e.isDirectory() || target.equals(root)) {
                     Files.createDirectories(target);
@@ -125,7 +127,8 @@ public final class Unpack {
                 }
             }
         } catch (ZipException | java.io.EOFException e) {
-            throw new BrokenSubmission("the zip is damaged (" + e.getMessage() + "); zip the folder again and resubmit");
+            throw new BrokenSubmission("the zip is damaged (" + e.getMessage() + "); zip the folder again and resubmit",
+                    "zip 已损坏（" + e.getMessage() + "）：重新压缩这个文件夹再提交");
         }
     }
 
@@ -141,7 +144,8 @@ public final class Unpack {
                 return new ZipFile(zip.toFile(), StandardCharsets.ISO_8859_1);
             }
         } catch (ZipException e) {
-            throw new BrokenSubmission("it is not a readable zip (" + e.getMessage() + "); zip the folder again and resubmit");
+            throw new BrokenSubmission("it is not a readable zip (" + e.getMessage() + "); zip the folder again and resubmit",
+                    "这不是能读的 zip（" + e.getMessage() + "）：重新压缩这个文件夹再提交");
         }
     }
 
@@ -152,7 +156,8 @@ public final class Unpack {
             while ((n = in.read(buf)) > 0) {
                 budget.bytes -= n;
                 if (budget.bytes < 0) {
-                    throw new BrokenSubmission("it holds more than " + MAX_BYTES / (1024 * 1024) + " MiB");
+                    throw new BrokenSubmission("it holds more than " + MAX_BYTES / (1024 * 1024) + " MiB",
+                            "里面的内容超过了 " + MAX_BYTES / (1024 * 1024) + " MiB");
                 }
                 out.write(buf, 0, n);
             }
@@ -177,8 +182,9 @@ public final class Unpack {
         if (inner.size() == 1 && hasDays(inner.get(0))) {
             return inner.get(0);
         }
-        throw new BrokenSubmission("nothing to grade: no dayNN/ folder (such as day03/) at its top"
-                + (inner.size() == 1 ? " or in " + inner.get(0).getFileName() + "/" : ""));
+        String in = inner.size() == 1 ? inner.get(0).getFileName() + "/" : null;
+        throw new BrokenSubmission("nothing to grade: no dayNN/ folder (such as day03/) at its top" + (in != null ? " or in " + in : ""),
+                "没有可评分的内容：最上层" + (in != null ? "和 " + in + " 里" : "") + "都没有 dayNN/ 文件夹（比如 day03/）");
     }
 
     private static boolean hasDays(Path dir) throws IOException {
