@@ -50,7 +50,8 @@ final class VerifyCommand implements Callable<Integer> {
             throw new UserError("--jobs must be 1 or more");
         }
         Settings settings = common.settings().withJobs(jobs);
-        log.println(style.dim(Sandbox.describe(settings.sandbox(), settings.lang()) + " · " + jobs + (jobs == 1 ? " run" : " runs") + " at a time"));
+        log.println(style.dim(Sandbox.describe(settings.sandbox(), settings.lang()) + " · "
+                + settings.lang().pick(jobs + (jobs == 1 ? " run" : " runs") + " at a time", "同时评 " + jobs + " 组")));
         VerifyReport report = new Verify(ctx.course, settings, ctx.cacheFor(Optional.empty())).run(chosen, line -> {
             synchronized (log) {
                 log.println(style.dim("  " + line));

@@ -30,6 +30,11 @@ final class Plan {
 
     /** One grading run: a day's solutions, its starters, or one round of its known-wrong solutions. */
     record Job(String label, Kind kind, List<Exercise> exercises, Sources sources, Map<String, WrongSolution> wrong) {
+        /** The label as a user reads it; the English one also keys the times kept of earlier runs. */
+        String label(grade.course.Lang lang) {
+            return lang.pick(label, label.replace(" known-wrong solutions, round ", " 已知错误的答案，第 ").replace(" solutions", " 参考答案")
+                    .replace(" starters", " 初始文件") + (kind == Kind.WRONG ? " 轮" : ""));
+        }
     }
 
     private Plan() {

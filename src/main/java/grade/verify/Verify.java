@@ -85,7 +85,7 @@ public record Verify(Course course, Settings settings, Path cache) {
                 GradeReport r = g.grade(job.exercises(), job.sources());
                 long took = (System.nanoTime() - t) / 1_000_000;
                 times.put(job.label(), took);
-                progress.accept(settings.lang().pick("graded " + job.label() + " in ", "评完了 " + job.label() + "，用时 ") + Text.seconds(took));
+                progress.accept(settings.lang().pick("graded " + job.label() + " in ", "评完了 " + job.label(settings.lang()) + "，用时 ") + Text.seconds(took));
                 return r;
             });
         }
