@@ -190,7 +190,7 @@ class CommandLineTest extends OnFixtureCourse {
         Fixtures.Run first = Fixtures.grade(home, elsewhere, "hint", "day90", "sum", "-w", ws.toString(), "--lang", "en");
         assertTrue(first.out().contains("Hint 1/2: first") && !first.out().contains("second"), first.out());
         Fixtures.Run second = Fixtures.grade(home, elsewhere, "hint", "day90", "sum", "-w", ws.toString(), "--lang", "zh");
-        assertTrue(second.out().contains("Hint 2/2: 第二"), second.out());
+        assertTrue(second.out().contains("提示 2/2：第二"), second.out());
     }
 
     /** A known-wrong solution of day90/sum: the reference with one line changed, as `diff -u` writes it. */
