@@ -71,6 +71,7 @@ final class GradeCommand implements Callable<Integer> {
         m.put("watch", WatchCommand.class);
         m.put("repl", ReplCommand.class);
         m.put("verify", VerifyCommand.class);
+        m.put("mutants", MutantsCommand.class);
         m.put("new", NewCommand.class);
         m.put("dist", DistCommand.class);
         m.put("batch", BatchCommand.class);

@@ -1,0 +1,31 @@
+package grade.mutants;
+
+/**
+ * One mutant of a reference solution and what its run did.
+ *
+ * @param className   the mutated class, such as {@code day03.Offsets}
+ * @param method      the mutated method
+ * @param mutator     PIT's mutator, such as {@code ConditionalsBoundaryMutator}
+ * @param description PIT's words for the change
+ * @param file        the solution's source file, such as {@code day03/Offsets.java}
+ * @param line        the mutated line
+ * @param source      the text of that line, without its indentation
+ * @param killedBy    the first test that failed, errored or timed out, or null: the mutant survived
+ * @param equivalent  why a survivor is equivalent, from the exercise's records, or null
+ */
+public record MutantResult(String className, String method, String mutator, String description, String file, int line,
+                           String source, String killedBy, String equivalent) {
+
+    public boolean killed() {
+        return killedBy != null;
+    }
+
+    /** A survivor that no record accounts for. */
+    public boolean unaccounted() {
+        return killedBy == null && equivalent == null;
+    }
+
+    MutantResult withEquivalent(String reason) {
+        return new MutantResult(className, method, mutator, description, file, line, source, killedBy, reason);
+    }
+}
