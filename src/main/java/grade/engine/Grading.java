@@ -34,6 +34,7 @@ public final class Grading implements AutoCloseable {
     private boolean keepReady;
     private TestRun ready;
     private Sources readyFor;
+    private Path outbox;
 
     public Grading(Compiler compiler, Settings settings) {
         this.compiler = compiler;
@@ -90,6 +91,16 @@ public final class Grading implements AutoCloseable {
         return grade(exercises, label, null, e -> new Built(compiled.apply(e), null));
     }
 
+    /**
+     * What learner code leaves in its run's outbox (the folder {@code outbox} beside its class
+     * folders) is copied into {@code into} when the run ends, before its scratch folder goes: the
+     * lines a coverage run ran ({@code grade mutants}). Without it, the outbox goes with the run.
+     */
+    public Grading keepOutbox(Path into) {
+        this.outbox = into;
+        return this;
+    }
+
     /** An exercise's classes, or why it cannot be run. */
     private record Built(CompileResult classes, ExerciseResult failed) {
     }
@@ -108,7 +119,7 @@ public final class Grading implements AutoCloseable {
                 runs.add(kept);
             }
             while (runs.size() < Math.min(testJvms, exercises.size())) {
-                runs.add(new TestRun(settings, workspace).prestart(false));
+                runs.add(new TestRun(settings, workspace).keepOutbox(outbox).prestart(false));
             }
             Map<String, ExerciseResult> done = new LinkedHashMap<>();
             Map<String, List<HiddenTest>> plans = new LinkedHashMap<>();

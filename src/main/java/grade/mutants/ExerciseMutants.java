@@ -29,13 +29,19 @@ public record ExerciseMutants(Exercise exercise, String error, List<MutantResult
     }
 
     public long survived() {
-        return made() - killed();
+        return mutants.stream().filter(MutantResult::survived).count();
+    }
+
+    /** Mutants on lines that no test runs: not run, and not killed. */
+    public long notCovered() {
+        return mutants.stream().filter(m -> !m.covered()).count();
     }
 
     public long accounted() {
         return mutants.stream().filter(m -> m.equivalent() != null).count();
     }
 
+    /** The mutants not killed: survivors, and those on lines no test runs. */
     public List<MutantResult> survivors() {
         return mutants.stream().filter(m -> !m.killed()).toList();
     }

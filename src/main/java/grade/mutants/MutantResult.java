@@ -10,22 +10,28 @@ package grade.mutants;
  * @param file        the solution's source file, such as {@code day03/Offsets.java}
  * @param line        the mutated line
  * @param source      the text of that line, without its indentation
+ * @param covered     whether a test ran the line: a mutant on a line no test runs is not run
  * @param killedBy    the first test that failed, errored or timed out, or null: the mutant survived
  * @param equivalent  why a survivor is equivalent, from the exercise's records, or null
  */
 public record MutantResult(String className, String method, String mutator, String description, String file, int line,
-                           String source, String killedBy, String equivalent) {
+                           String source, boolean covered, String killedBy, String equivalent) {
 
     public boolean killed() {
         return killedBy != null;
     }
 
-    /** A survivor that no record accounts for. */
+    /** Not killed, though a test ran its line. */
+    public boolean survived() {
+        return covered && killedBy == null;
+    }
+
+    /** A mutant not killed (on a line no test runs, or a survivor) that no record accounts for. */
     public boolean unaccounted() {
         return killedBy == null && equivalent == null;
     }
 
     MutantResult withEquivalent(String reason) {
-        return new MutantResult(className, method, mutator, description, file, line, source, killedBy, reason);
+        return new MutantResult(className, method, mutator, description, file, line, source, covered, killedBy, reason);
     }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.commons.io.FileUtils;
 import org.apache.commons.io.file.PathUtils;
@@ -37,7 +38,8 @@ public final class Mutants {
 
     /** How far the analysis is: told of each exercise's mutants, and of each mutant as its run starts and ends. */
     public interface Progress {
-        void exercise(Exercise e, int mutants, boolean cached);
+        /** {@code mutants} to run (or kept from an earlier run), and {@code notCovered} on lines no test runs, not run. */
+        void exercise(Exercise e, int mutants, int notCovered, boolean cached);
 
         void started();
 
@@ -68,34 +70,44 @@ public final class Mutants {
         String fingerprint = fingerprint(e, results, solution);
         Optional<ResultCache.Stored> stored = fingerprint == null ? Optional.empty() : results.read(e, fingerprint);
         if (stored.isPresent()) {
-            progress.exercise(e, stored.get().mutants().size(), true);
-            return matched(e, stored.get().mutants(), stored.get().millis(), true);
+            List<MutantResult> kept = stored.get().mutants();
+            int notCovered = (int) kept.stream().filter(m -> !m.covered()).count();
+            progress.exercise(e, kept.size() - notCovered, notCovered, true);
+            return matched(e, kept, stored.get().millis(), true);
         }
         CompileResult compiled = compiler.compile(e.id(), solution, e.files());
         if (!compiled.ok()) {
             return ExerciseMutants.failed(e, "the reference solution does not compile:\n" + String.join("\n", compiled.errors()), millis(start));
         }
-        ExerciseResult reference = new Grading(compiler, settings).grade(List.of(e), Sources.solutions(course)).exercises().get(0);
-        if (reference.status() != Status.PASS) {
-            return ExerciseMutants.failed(e, "the reference solution does not pass its tests (run `grade verify " + e.day()
-                    + "`): " + Text.line(failure(reference)), millis(start));
-        }
-        List<MutantMaker.Made> made = new MutantMaker(compiled.classes()).all();
-        progress.exercise(e, made.size(), false);
         Path scratch = Files.createTempDirectory(Files.createDirectories(cache), "mutants-");
         try {
+            Set<String> linesRun = coverage(e, compiler, compiled.classes(), scratch.resolve("coverage"));
+            if (linesRun == null) { // the coverage run failed: is it the solution, or its probes?
+                ExerciseResult reference = new Grading(compiler, settings).grade(List.of(e), Sources.solutions(course)).exercises().get(0);
+                if (reference.status() != Status.PASS) {
+                    return ExerciseMutants.failed(e, "the reference solution does not pass its tests (run `grade verify " + e.day()
+                            + "`): " + Text.line(failure(reference)), millis(start));
+                }
+            }
+            List<MutantMaker.Made> made = new MutantMaker(compiled.classes()).all();
             Grading failFast = new Grading(compiler, settings.withFailFast(true));
             List<Callable<MutantResult>> work = new ArrayList<>();
             for (int i = 0; i < made.size(); i++) {
                 MutantMaker.Made m = made.get(i);
+                boolean covered = covered(linesRun, m);
                 Path dir = scratch.resolve("mutant-" + i);
                 work.add(() -> {
+                    if (!covered) {
+                        return result(m, solution, false, null);
+                    }
                     progress.started();
                     MutantResult r = grade(e, failFast, compiled.classes(), m, dir, solution);
                     progress.finished(e, r);
                     return r;
                 });
             }
+            int notCovered = (int) made.stream().filter(m -> !covered(linesRun, m)).count();
+            progress.exercise(e, made.size() - notCovered, notCovered, false);
             List<MutantResult> graded = Jobs.run(settings.jobs(), work);
             long millis = millis(start);
             if (fingerprint != null) {
@@ -105,6 +117,22 @@ public final class Mutants {
         } finally {
             PathUtils.deleteDirectory(scratch);
         }
+    }
+
+    /**
+     * The lines of the solution that its tests run, from a run of its classes with a probe at each
+     * line; null when that run did not pass (or wrote no line), and every mutant is to run.
+     */
+    private Set<String> coverage(Exercise e, Compiler compiler, Path classes, Path dir) throws IOException, InterruptedException {
+        Path probed = dir.resolve("classes");
+        Path guarded = dir.resolve("guarded");
+        Path lines = dir.resolve("lines");
+        LineProbes.copyInstrumented(classes, probed);
+        ExitCalls.copyRewritten(probed, guarded);
+        ExerciseResult r = new Grading(compiler, settings).keepOutbox(lines)
+                .gradeCompiled(List.of(e), "the coverage of " + e.id(), x -> CompileResult.compiled(probed, guarded)).exercises().get(0);
+        Set<String> run = r.status() == Status.PASS ? LineProbes.linesRun(lines) : Set.of();
+        return run.isEmpty() ? null : run;
     }
 
     /** Grades one mutant: the solution's classes with the mutated class in its place, as a learner's classes are graded. */
@@ -118,13 +146,21 @@ public final class Mutants {
         ExerciseResult r = failFast.gradeCompiled(List.of(e), "a mutant of " + e.id(),
                 x -> CompileResult.compiled(mutated, guarded)).exercises().get(0);
         PathUtils.deleteDirectory(dir);
+        return result(m, solution, true, r.status() == Status.PASS ? null : Text.line(failure(r)));
+    }
+
+    /** Whether a test runs the mutant's line; every line counts as run when {@code linesRun} is unknown (null). */
+    private static boolean covered(Set<String> linesRun, MutantMaker.Made m) {
+        return linesRun == null || linesRun.contains(LineProbes.line(m.details().getClassName().asInternalName(), m.details().getLineNumber()));
+    }
+
+    private static MutantResult result(MutantMaker.Made m, Path solution, boolean covered, String killedBy) {
         String className = m.details().getClassName().asJavaName();
         String file = className.substring(0, className.lastIndexOf('.') + 1).replace('.', '/') + m.details().getFilename();
         int line = m.details().getLineNumber();
         String mutator = m.details().getMutator();
         return new MutantResult(className, m.details().getMethod(), mutator.substring(mutator.lastIndexOf('.') + 1),
-                m.details().getDescription(), file, line, sourceLine(solution.resolve(file), line),
-                r.status() == Status.PASS ? null : Text.line(failure(r)), null);
+                m.details().getDescription(), file, line, sourceLine(solution.resolve(file), line), covered, killedBy, null);
     }
 
     /** The first test that did not pass and why, or the exercise's message when no test ran. */

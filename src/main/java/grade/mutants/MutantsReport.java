@@ -29,6 +29,7 @@ public record MutantsReport(List<ExerciseMutants> exercises, long millis) {
             o.addProperty("mutants", e.made());
             o.addProperty("killed", e.killed());
             o.addProperty("survived", e.survived());
+            o.addProperty("notCovered", e.notCovered());
             o.addProperty("accounted", e.accounted());
             o.addProperty("score", e.score());
             o.addProperty("seconds", e.millis() / 1000.0);
@@ -38,6 +39,7 @@ public record MutantsReport(List<ExerciseMutants> exercises, long millis) {
                 JsonObject s = record(m.className(), m.method(), m.mutator(), m.source(), m.description());
                 s.addProperty("file", m.file());
                 s.addProperty("lineNumber", m.line());
+                s.addProperty("covered", m.covered());
                 if (m.equivalent() != null) {
                     s.addProperty("equivalent", m.equivalent());
                 }

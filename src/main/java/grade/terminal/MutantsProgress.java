@@ -31,14 +31,15 @@ public final class MutantsProgress implements Mutants.Progress {
     }
 
     @Override
-    public synchronized void exercise(Exercise e, int mutants, boolean cached) {
+    public synchronized void exercise(Exercise e, int mutants, int notCovered, boolean cached) {
         end();
         exercise = e.id();
-        total = mutants;
+        total = cached ? 0 : mutants;
         done = 0;
         running = 0;
         if (cached || !bar) {
-            err.println(e.id() + ": " + mutants + (mutants == 1 ? " mutant" : " mutants") + (cached ? " (unchanged since the last run)" : ""));
+            err.println(e.id() + ": " + (mutants + notCovered) + (mutants + notCovered == 1 ? " mutant" : " mutants")
+                    + (notCovered > 0 ? ", " + notCovered + " on lines no test runs" : "") + (cached ? " (unchanged since the last run)" : ""));
         }
     }
 

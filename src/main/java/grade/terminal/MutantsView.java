@@ -24,10 +24,11 @@ public final class MutantsView {
                 continue;
             }
             out.println(mark + " " + style.bold(e.exercise().id()) + "  " + e.made() + " mutants: " + e.killed() + " killed, "
-                    + e.survived() + " survived, " + e.accounted() + " accounted for · score " + e.score() + "%"
+                    + e.survived() + " survived, " + e.notCovered() + " not covered, " + e.accounted() + " accounted for · score " + e.score() + "%"
                     + style.dim(" · " + TerminalReport.seconds(e.millis()) + (e.cached() ? " (unchanged, not run again)" : "")));
             for (MutantResult m : e.survivors()) {
-                out.println("    " + (m.equivalent() == null ? style.red("survived") : style.dim("equivalent")) + " "
+                String what = m.covered() ? "survived" : "not covered";
+                out.println("    " + (m.equivalent() == null ? style.red(what) : style.dim(what + ", equivalent")) + " "
                         + m.file() + ":" + m.line() + "  " + style.bold(m.source()));
                 out.println("        " + m.description() + style.dim(" (" + m.mutator() + " in " + m.method() + ")"));
                 if (m.equivalent() != null) {
@@ -46,7 +47,7 @@ public final class MutantsView {
         out.println();
         long unaccounted = report.exercises().stream().flatMap(e -> e.mutants().stream()).filter(MutantResult::unaccounted).count();
         long made = report.exercises().stream().mapToLong(ExerciseMutants::made).sum();
-        out.println("mutants: " + made + " made, " + unaccounted + " survived unaccounted for");
+        out.println("mutants: " + made + " made, " + unaccounted + " not killed and not accounted for");
         out.println((report.ok() ? style.green("Every mutant is killed or accounted for.")
                 : style.red("Some mutants survive (above): strengthen the tests, or record them as equivalent."))
                 + style.dim(" " + TerminalReport.seconds(report.millis())));
