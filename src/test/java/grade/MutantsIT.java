@@ -1,6 +1,7 @@
 package grade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * grade mutants end to end: on the fixture's day90/sum a weak test lets a known mutant of the
- * solution survive (exit 1) until it is recorded as equivalent, and a stronger test kills it
- * (exit 0); and the course's day03/offsets is analysed with the packaged grader.
+ * solution survive (exit 1) until it is recorded as equivalent, a stronger test kills it (exit
+ * 0), and the mutants of a method no test calls are not covered; and the course's day03/offsets
+ * is analysed with the packaged grader.
  */
 class MutantsIT {
     private static final String ADDITION = "Replaced integer addition with subtraction";
@@ -43,6 +45,7 @@ class MutantsIT {
         assertEquals("day90.Sum", survivor.get("class").getAsString());
         assertEquals("add", survivor.get("method").getAsString());
         assertEquals("MathMutator", survivor.get("mutator").getAsString());
+        assertTrue(survivor.get("covered").getAsBoolean(), weak.out());
         assertTrue(sum.get("score").getAsInt() < 100, weak.out());
 
         // Recorded (with a reason) every survivor is accounted for, and a record of no mutant is stale.
@@ -51,6 +54,7 @@ class MutantsIT {
             JsonObject r = s.getAsJsonObject().deepCopy();
             r.remove("file");
             r.remove("lineNumber");
+            r.remove("covered");
             r.addProperty("reason", "the tests add only zeros");
             records.append(r).append(", ");
         }
@@ -78,6 +82,25 @@ class MutantsIT {
         assertEquals(0, text.exit(), text.out() + text.err());
         assertTrue(text.out().contains("day90/sum  " + killed.get("mutants").getAsInt() + " mutants: "), text.out());
         assertTrue(text.err().contains("(unchanged since the last run)"), "the unchanged exercise is not run again:\n" + text.err());
+
+        // A method no test calls: its mutants are not covered, not run, and not accounted for.
+        Fixtures.write(home.resolve("solutions/day90/sum/day90/Sum.java"), Fixtures.SUM_OK.replace("    }\n}", """
+                    }
+
+                    static int twice(int a) {
+                        return 2 * a;
+                    }
+                }"""));
+        Fixtures.Run unused = mutants();
+        assertEquals(1, unused.exit(), unused.out() + unused.err());
+        JsonObject uncovered = only(unused.out());
+        assertEquals(killed.get("killed").getAsInt(), uncovered.get("killed").getAsInt(), unused.out());
+        assertEquals(0, uncovered.get("survived").getAsInt(), unused.out());
+        assertTrue(uncovered.get("notCovered").getAsInt() > 0, unused.out());
+        for (JsonElement s : uncovered.getAsJsonArray("survivors")) {
+            assertEquals("return 2 * a;", s.getAsJsonObject().get("line").getAsString(), unused.out());
+            assertFalse(s.getAsJsonObject().get("covered").getAsBoolean(), unused.out());
+        }
     }
 
     @Test

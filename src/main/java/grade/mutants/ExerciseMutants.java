@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param error   why its mutants could not be graded (its reference solution fails), or null
  * @param mutants every mutant made, in the order PIT made them
- * @param stale   records of equivalent mutants that match no survivor
+ * @param stale   records of equivalent mutants that match no mutant left unkilled
  * @param millis  how long it took (the run's time when {@code cached})
  * @param cached  the results of an earlier run of the same solution, tests and grader
  */

@@ -41,7 +41,7 @@ public final class MutantsView {
             }
             for (EquivalentMutant r : e.stale()) {
                 out.println("    " + style.yellow("stale record: ") + r.className() + "." + r.method() + " " + r.mutator()
-                        + " on \"" + r.line() + "\" matches no survivor; remove it from exercise.json");
+                        + " on \"" + r.line() + "\" matches no mutant left unkilled; remove it from exercise.json");
             }
         }
         out.println();
