@@ -43,6 +43,7 @@ import picocli.CommandLine.Parameters;
             "  ./grade repl day03          JShell with your compiled day03 classes",
             "  ./grade day03 --format json machine-readable results",
             "  ./grade verify              (instructors) solutions pass, starters fail",
+            "  ./grade mutants day03       (instructors) do the tests catch small mistakes?",
             "  ./grade new day03 words     (instructors) scaffold a new exercise",
             "  ./grade dist                (instructors) the learners' bundle",
             "  ./grade batch submissions/  (instructors) grade a class into grades.csv",
@@ -71,6 +72,7 @@ final class GradeCommand implements Callable<Integer> {
         m.put("watch", WatchCommand.class);
         m.put("repl", ReplCommand.class);
         m.put("verify", VerifyCommand.class);
+        m.put("mutants", MutantsCommand.class);
         m.put("new", NewCommand.class);
         m.put("dist", DistCommand.class);
         m.put("batch", BatchCommand.class);

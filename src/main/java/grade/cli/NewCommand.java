@@ -65,7 +65,8 @@ final class NewCommand implements Callable<Integer> {
         out.println("Made the exercise " + id + ":");
         made.forEach(p -> out.println("  " + home.relativize(p)));
         out.println("Next: write the statements, starter, solution, hints and tests, then `./grade verify " + day + "`"
-                + " (it rebuilds the grader with the new hidden tests first).");
+                + " (it rebuilds the grader with the new hidden tests first), then `./grade mutants " + day + " " + slug + "`"
+                + " until every mutant of the solution is killed or recorded as equivalent.");
         return 0;
     }
 
@@ -123,6 +124,8 @@ final class NewCommand implements Callable<Integer> {
         hints.add(hint("Nearly the answer: what the reference solution does, step by step, without its code.",
                 "接近答案：参考答案一步步做了什么，但不给代码。"));
         o.add("hints", hints);
+        // grade mutants: each survivor no test can tell from the solution, with its reason (see the README)
+        o.add("equivalentMutants", new JsonArray());
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
     }
 

@@ -19,6 +19,14 @@ public record CompileResult(Path classes, Path guarded, List<String> errors, boo
         return classes != null;
     }
 
+    /**
+     * Classes compiled already, elsewhere: {@code classes} as compiled, {@code guarded} the copy
+     * that {@link ExitCalls#copyRewritten} made of them (a mutant of a reference solution).
+     */
+    public static CompileResult compiled(Path classes, Path guarded) {
+        return new CompileResult(classes, guarded, List.of(), false);
+    }
+
     static CompileResult of(Path out, boolean cached) {
         return new CompileResult(out.resolve(CLASSES), out.resolve(GUARDED), List.of(), cached);
     }

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  */
 public final class Catalogue {
     static final Set<String> DAY_KEYS = Set.of("title", "exercises");
-    static final Set<String> EXERCISE_KEYS = Set.of("id", "title", "files", "tests", "points", "timeout", "hints");
+    static final Set<String> EXERCISE_KEYS = Set.of("id", "title", "files", "tests", "points", "timeout", "hints",
+            EquivalentMutants.KEY);
     private static final Pattern DAY = Pattern.compile("day\\d\\d");
     private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern FILE = Pattern.compile("day\\d\\d/[A-Z][A-Za-z0-9]*\\.java");
@@ -162,10 +163,11 @@ public final class Catalogue {
                 problems.add(rel(p) + ": the statement is missing; every exercise has README.md (English) and README.zh.md (Chinese)");
             }
         }
+        List<EquivalentMutant> equivalent = EquivalentMutants.read(rel(file), json.get(EquivalentMutants.KEY), problems);
         if (problems.size() > before) {
             return null;
         }
-        return new Exercise(id, title, List.copyOf(files), List.copyOf(tests), points, timeout, List.copyOf(hints), dir);
+        return new Exercise(id, title, List.copyOf(files), List.copyOf(tests), points, timeout, List.copyOf(hints), dir, equivalent);
     }
 
     private JsonObject object(Path file) {

@@ -14,9 +14,16 @@ import java.util.List;
  * @param timeoutSeconds the deadline of one hidden test
  * @param hints   from a nudge to nearly the answer
  * @param dir     the exercise's folder under {@code exercises/}
+ * @param equivalentMutants the reference solution's mutants that no test can tell from it ({@code grade mutants})
  */
 public record Exercise(String id, Localized title, List<String> files, List<String> tests, int points,
-                       int timeoutSeconds, List<Localized> hints, Path dir) {
+                       int timeoutSeconds, List<Localized> hints, Path dir, List<EquivalentMutant> equivalentMutants) {
+
+    /** An exercise without recorded equivalent mutants. */
+    public Exercise(String id, Localized title, List<String> files, List<String> tests, int points,
+                    int timeoutSeconds, List<Localized> hints, Path dir) {
+        this(id, title, files, tests, points, timeoutSeconds, hints, dir, List.of());
+    }
 
     public String day() {
         return id.substring(0, id.indexOf('/'));

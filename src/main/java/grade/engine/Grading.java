@@ -10,11 +10,14 @@ import grade.hidden.HiddenTests.HiddenTest;
 import grade.report.ExerciseResult;
 import grade.report.GradeReport;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * One grade, in one direction: compile each exercise on its own (one that does not compile does
@@ -33,6 +36,7 @@ public final class Grading implements AutoCloseable {
     private boolean keepReady;
     private TestRun ready;
     private Sources readyFor;
+    private Path outbox;
 
     public Grading(Compiler compiler, Settings settings) {
         this.compiler = compiler;
@@ -77,7 +81,50 @@ public final class Grading implements AutoCloseable {
     }
 
     public GradeReport grade(List<Exercise> exercises, Sources sources) throws IOException, InterruptedException {
+        return grade(exercises, sources.label(), sources, e -> {
+            List<String> missing = missingFiles(e, sources);
+            if (!missing.isEmpty()) {
+                return new Built(null, ExerciseResult.missing(e, missing, settings.lang()));
+            }
+            CompileResult c = compiler.compile(e.id(), sources.root(e), e.files(),
+                    course == null ? List.of() : course.ownFiles(sources.root(e), e.day()));
+            return c.ok() ? new Built(c, null)
+                    : new Built(null, ExerciseResult.error(e, pick("did not compile:\n", "没有编译通过：\n") + String.join("\n", c.errors())));
+        });
+    }
+
+    /**
+     * Grades classes compiled already instead of sources, the rest exactly as {@link #grade}:
+     * {@code compiled} gives each exercise's classes as compiled (its programs run them) and the
+     * copy the test JVM loads, made by {@link grade.compile.ExitCalls#copyRewritten}. A mutant of a
+     * reference solution is graded this way ({@code grade mutants}).
+     */
+    public GradeReport gradeCompiled(List<Exercise> exercises, String label, Function<Exercise, CompileResult> compiled)
+            throws IOException, InterruptedException {
+        return grade(exercises, label, null, e -> new Built(compiled.apply(e), null));
+    }
+
+    /**
+     * What learner code leaves in its run's outbox (the folder {@code outbox} beside its class
+     * folders) is copied into {@code into} when the run ends, before its scratch folder goes: the
+     * lines a coverage run ran ({@code grade mutants}). Without it, the outbox goes with the run.
+     */
+    public Grading keepOutbox(Path into) {
+        this.outbox = into;
+        return this;
+    }
+
+    /** An exercise's classes, or why it cannot be run. */
+    private record Built(CompileResult classes, ExerciseResult failed) {
+    }
+
+    private interface Build {
+        Built of(Exercise e) throws IOException;
+    }
+
+    private GradeReport grade(List<Exercise> exercises, String label, Sources sources, Build build) throws IOException, InterruptedException {
         long start = System.nanoTime();
+        Optional<Path> workspace = sources == null ? Optional.empty() : sources.workspace();
         List<TestRun> runs = new ArrayList<>();
         try {
             TestRun kept = take(sources);
@@ -85,23 +132,18 @@ public final class Grading implements AutoCloseable {
                 runs.add(kept);
             }
             while (runs.size() < Math.min(testJvms, exercises.size())) {
-                runs.add(new TestRun(settings, sources.workspace()).prestart(false));
+                runs.add(new TestRun(settings, workspace).keepOutbox(outbox).prestart(false));
             }
             Map<String, ExerciseResult> done = new LinkedHashMap<>();
             Map<String, List<HiddenTest>> plans = new LinkedHashMap<>();
             List<TestRun.Unit> units = new ArrayList<>();
             for (Exercise e : exercises) {
-                List<String> missing = missingFiles(e, sources);
-                if (!missing.isEmpty()) {
-                    done.put(e.id(), ExerciseResult.missing(e, missing, settings.lang()));
+                Built b = build.of(e);
+                if (b.failed() != null) {
+                    done.put(e.id(), b.failed());
                     continue;
                 }
-                CompileResult c = compiler.compile(e.id(), sources.root(e), e.files(),
-                        course == null ? List.of() : course.ownFiles(sources.root(e), e.day()));
-                if (!c.ok()) {
-                    done.put(e.id(), ExerciseResult.error(e, pick("did not compile:\n", "没有编译通过：\n") + String.join("\n", c.errors())));
-                    continue;
-                }
+                CompileResult c = b.classes();
                 try {
                     plans.put(e.id(), HiddenTests.of(e.tests()));
                 } catch (HiddenTests.Missing m) {
@@ -120,13 +162,13 @@ public final class Grading implements AutoCloseable {
                     done.put(e.id(), verdicts.exercise(e, plans.get(e.id()), r, ms));
                 }
             }
-            return new GradeReport(sources.label(), List.copyOf(done.values()), (System.nanoTime() - start) / 1_000_000);
+            return new GradeReport(label, List.copyOf(done.values()), (System.nanoTime() - start) / 1_000_000);
         } finally {
             runs.forEach(TestRun::close);
             if (keepReady) {
                 synchronized (this) {
                     close();
-                    ready = new TestRun(settings, sources.workspace()).prestart(true);
+                    ready = new TestRun(settings, workspace).prestart(true);
                     readyFor = sources;
                 }
             }
@@ -170,7 +212,7 @@ public final class Grading implements AutoCloseable {
     private synchronized TestRun take(Sources sources) {
         TestRun r = ready;
         ready = null;
-        if (r != null && sources != readyFor) {
+        if (r != null && (sources == null || sources != readyFor)) {
             r.close();
             return null;
         }

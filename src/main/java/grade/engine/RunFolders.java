@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A run's scratch folder, the one place its test JVMs and learner code may write: the learner's
  * classes as compiled (for their programs), the same classes as the test JVM loads them, a home
- * and a temporary folder for learner code, and the sockets the test JVMs connect to.
+ * and a temporary folder for learner code, the sockets the test JVMs connect to, and an outbox
+ * beside the class folders for what learner code leaves to be kept (see {@link Grading#keepOutbox}).
  */
 record RunFolders(Path scratch, AtomicInteger sockets) {
 
@@ -28,6 +29,11 @@ record RunFolders(Path scratch, AtomicInteger sockets) {
     /** The learner's classes with their exit calls rewritten: the test JVM loads them from here. */
     Path methods() {
         return scratch.resolve("methods");
+    }
+
+    /** {@code <classes>/../outbox}: made by the code that writes into it, found from where its classes are. */
+    Path outbox() {
+        return scratch.resolve("outbox");
     }
 
     Path tmp() {

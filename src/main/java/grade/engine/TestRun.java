@@ -2,6 +2,7 @@ package grade.engine;
 
 import grade.protocol.Message;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ public final class TestRun implements AutoCloseable {
     private final List<Path> hidden = new ArrayList<>();
     private RunFolders folders;
     private TestJvm ready;
+    private Path keepOutbox;
 
     /** One exercise's classes (as compiled, and as the test JVM loads them) and its hidden test classes. */
     public record Unit(String exerciseId, Path classes, Path guarded, List<String> testClasses, int timeoutSeconds) {
@@ -43,6 +45,12 @@ public final class TestRun implements AutoCloseable {
         this.settings = settings;
         hidden.add(Path.of(System.getProperty("user.home")));
         workspace.ifPresent(hidden::add);
+    }
+
+    /** Copies what learner code left in the run's outbox into {@code into} when the run ends (null: nothing is kept). */
+    TestRun keepOutbox(Path into) {
+        this.keepOutbox = into;
+        return this;
     }
 
     /**
@@ -72,6 +80,13 @@ public final class TestRun implements AutoCloseable {
             ready = null;
         }
         if (folders != null) {
+            try {
+                if (keepOutbox != null && Files.isDirectory(folders.outbox())) {
+                    org.apache.commons.io.FileUtils.copyDirectory(folders.outbox().toFile(), keepOutbox.toFile());
+                }
+            } catch (IOException e) {
+                // what was not kept counts as never written: a coverage run then covers less
+            }
             folders.delete();
             folders = null;
         }

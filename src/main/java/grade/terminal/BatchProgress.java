@@ -89,9 +89,15 @@ public abstract class BatchProgress implements Batch.Progress {
             if (last != null) {
                 lastText = lang.pick("  last: ", "  刚评完：") + grade.kit.Text.line(describe(last));
             }
+            err.print("\r\033[K" + line(done, total, running + lang.pick(" running", " 份进行中"), lastText, columns));
+            err.flush();
+        }
+
+        /** The bar's line, cut to fit {@code columns}: {@code [=====>    ] 23/50  2 running} and {@code last}. */
+        static String line(int done, int total, String running, String last, int columns) {
             int filled = total == 0 ? WIDTH : done * WIDTH / total;
             String bar = "[" + "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "") + "] "
-                    + done + "/" + total + "  " + running + lang.pick(" running", " 份进行中") + lastText;
+                    + done + "/" + total + "  " + running + last;
             if (Width.of(bar) > columns - 1) {
                 StringBuilder cut = new StringBuilder();
                 bar.codePoints().forEachOrdered(cp -> {
@@ -101,8 +107,7 @@ public abstract class BatchProgress implements Batch.Progress {
                 });
                 bar = cut + "…";
             }
-            err.print("\r\033[K" + bar);
-            err.flush();
+            return bar;
         }
 
         @Override
