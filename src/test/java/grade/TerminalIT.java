@@ -75,6 +75,24 @@ class TerminalIT {
     }
 
     @Test
+    void watchSpeaksChineseUnderLangZh() throws Exception {
+        try (Tmux t = Tmux.start("cd " + ws + " && " + grade + " --lang zh watch day90")) {
+            t.await("正在监视 day90/Sum.java", 60);
+            t.type("h");
+            t.await("提示 1/2：第一", 10);
+            t.type("x");
+            t.await("按键：", 10);
+            Files.writeString(ws.resolve("day90/Sum.java"), Fixtures.SUM_OK);
+            t.await("下一个：day90/hello", 60);
+            t.await("正在监视 day90/Hello.java", 60);
+            t.type("q");
+            String screen = t.await("停止监视。", 10);
+            assertTrue(screen.contains("现在通过了："), screen);
+            assertEquals(List.of(), ChineseScreensTest.englishLines(screen), screen);
+        }
+    }
+
+    @Test
     void watchWithPollingSeesSavesToo() throws Exception {
         try (Tmux t = Tmux.start("cd " + ws + " && " + grade + " watch day90 sum --poll --interval 200")) {
             t.await("watching day90/Sum.java", 60);
