@@ -16,14 +16,25 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A day06/chat-server solution split as a learner would, into ChatServer.java and a helper
- * ClientHandler.java (src/test/resources/own-classes), earns full marks from ./grade in a
- * workspace, from grade batch and from the Gradescope autograder run as Gradescope runs it.
+ * A day06/chat-server solution split in two, ChatServer.java with the main method and a helper
+ * ClientHandler.java with the room (the reference solution's class, renamed and package-private),
+ * earns full marks from ./grade in a workspace, from grade batch and from the Gradescope
+ * autograder run as Gradescope runs it.
  */
 @DisabledOnOs(OS.WINDOWS)
 class OwnClassesIT {
     static final Path HOME = Path.of(System.getProperty("grade.home", "."));
-    static final Path SPLIT = HOME.resolve("src/test/resources/own-classes/day06");
+    static final Path REFERENCE = HOME.resolve("solutions/day06/chat-server/day06/ChatServer.java");
+    static final String CHAT_SERVER = """
+            package day06;
+
+            /** The chat room server: the room itself is in ClientHandler.java. */
+            public class ChatServer {
+                public static void main(String[] args) throws java.io.IOException {
+                    ClientHandler.main(args);
+                }
+            }
+            """;
 
     @TempDir
     Path tmp;
@@ -36,9 +47,11 @@ class OwnClassesIT {
 
     private static void putSplit(Path dir) throws Exception {
         Files.createDirectories(dir);
-        for (String f : List.of("ChatServer.java", "ClientHandler.java")) {
-            Files.copy(SPLIT.resolve(f), dir.resolve(f));
-        }
+        Files.writeString(dir.resolve("ChatServer.java"), CHAT_SERVER);
+        String handler = Files.readString(REFERENCE).replace("public class ChatServer", "class ClientHandler")
+                .replace("ChatServer(DatagramSocket", "ClientHandler(DatagramSocket").replace("ChatServer server = new ChatServer(", "ClientHandler server = new ClientHandler(");
+        assertTrue(handler.contains("class ClientHandler") && !handler.contains("new ChatServer("), handler);
+        Files.writeString(dir.resolve("ClientHandler.java"), handler);
     }
 
     @Test
