@@ -31,19 +31,19 @@ public final class Processes {
      * <pre>{@code Processes.endTree(server.handle());}</pre>
      */
     public static void endTree(ProcessHandle root) {
-        Map<Long, Integer> depth = new HashMap<>();
-        List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
-        for (ProcessHandle h : all) {
-            depth.put(h.pid(), depthBelow(h, root.pid()));
-        }
-        all.sort((a, b) -> depth.get(b.pid()) - depth.get(a.pid()));
-        int level = all.isEmpty() ? 0 : depth.get(all.get(0).pid());
         long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        for (; level >= 1; level--) {
-            int l = level;
-            List<ProcessHandle> these = all.stream().filter(h -> depth.get(h.pid()) == l).toList();
+        // The deepest first, looking again each time: a process that forks while its tree is
+        // ended has its new children ended before it, not left to init.
+        for (List<ProcessHandle> all = root.descendants().toList(); !all.isEmpty(); all = root.descendants().toList()) {
+            Map<Long, Integer> depth = new HashMap<>();
+            all.forEach(h -> depth.put(h.pid(), depthBelow(h, root.pid())));
+            int deepest = depth.values().stream().max(Integer::compare).orElse(1);
+            List<ProcessHandle> these = System.nanoTime() < end ? all.stream().filter(h -> depth.get(h.pid()) == deepest).toList() : all;
             these.forEach(ProcessHandle::destroyForcibly);
             awaitGone(these, Math.min(end, System.nanoTime() + Duration.ofSeconds(1).toNanos()));
+            if (System.nanoTime() >= end) {
+                break;
+            }
         }
         root.destroyForcibly();
         awaitGone(List.of(root), end);
@@ -57,10 +57,13 @@ public final class Processes {
         return d;
     }
 
-    /** Waits until each is gone (a defunct process counts as there until its parent reaps it). */
+    /**
+     * Waits until each is gone, reaped by its parent: a defunct process is not alive for Java, but
+     * ending its parent before the parent reaps it would leave it to init.
+     */
     private static void awaitGone(List<ProcessHandle> handles, long endNanos) {
         for (ProcessHandle h : handles) {
-            while (h.isAlive() && System.nanoTime() < endNanos) {
+            while ((h.isAlive() || Files.exists(Path.of("/proc", Long.toString(h.pid())))) && System.nanoTime() < endNanos) {
                 try {
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
