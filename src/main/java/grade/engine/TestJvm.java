@@ -132,7 +132,10 @@ final class TestJvm {
         command.addAll(List.of("-D" + RunProperties.LANG + "=" + settings.lang().code(),
                 "-D" + RunProperties.LEARNER_CLASSPATH + "=" + folders.learner()));
         command.addAll(limits.jvmProperties());
-        command.addAll(List.of("--module-path", SealedModule.jar().toString(), "--add-reads", SealedModule.NAME + "=ALL-UNNAMED",
+        // With a named main module only it and what it requires are resolved; ALL-DEFAULT gives
+        // the tests and learner code on the class path the JDK's modules, java.net.http among them.
+        command.addAll(List.of("--module-path", SealedModule.jar().toString(), "--add-modules", "ALL-DEFAULT",
+                "--add-reads", SealedModule.NAME + "=ALL-UNNAMED",
                 "-cp", GraderFiles.classPath() + (learner ? File.pathSeparator + folders.methods() : ""),
                 "-m", SealedModule.NAME + "/" + SealedModule.MAIN));
         return command;
