@@ -1,7 +1,6 @@
 package grade.cli;
 
 import grade.course.Exercise;
-import grade.engine.Sandbox;
 import grade.engine.Settings;
 import grade.mutants.Mutants;
 import grade.mutants.MutantsReport;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "mutants", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {
@@ -37,27 +35,17 @@ final class MutantsCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "EXERCISE", description = "Only these exercises of the day, such as offsets.")
     List<String> exercises = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
-    GradeCommand.Format format = GradeCommand.Format.text;
-
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Mutants graded side by side (default: 3 per core, ${DEFAULT-VALUE}).")
-    int jobs = 3 * Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ManyRunsOptions runs;
 
     @Override
     public Integer call() throws Exception {
-        if (jobs < 1) {
-            throw new UserError("--jobs must be 1 or more");
-        }
-        if (format != GradeCommand.Format.text && format != GradeCommand.Format.json) {
-            throw new UserError("grade mutants writes --format text or json, not " + format);
-        }
+        Settings settings = runs.settings(common, "mutants");
         Context ctx = new Context(common);
         List<Exercise> chosen = ctx.select(day == null ? List.of() : List.of(day), exercises);
         PrintStream out = Console.out();
         PrintStream err = Console.err();
-        Settings settings = common.settings().withJobs(jobs);
-        err.println(common.style().dim(Sandbox.describe(settings.sandbox(), settings.lang()) + " · " + jobs
-                + (jobs == 1 ? " mutant" : " mutants") + " at a time"));
+        err.println(common.style().dim(ManyRunsOptions.opening(settings, "mutant", "mutants", "同时评 %d 个变异体")));
         MutantsProgress progress = MutantsProgress.create(err);
         MutantsReport report;
         try {
@@ -65,7 +53,7 @@ final class MutantsCommand implements Callable<Integer> {
         } finally {
             progress.end();
         }
-        if (format == GradeCommand.Format.json) {
+        if (runs.json()) {
             out.println(report.json());
         } else {
             MutantsView.print(out, common.style(), report);

@@ -1,7 +1,6 @@
 package grade.cli;
 
 import grade.course.Exercise;
-import grade.engine.Sandbox;
 import grade.engine.Settings;
 import grade.terminal.Console;
 import grade.terminal.Style;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Check the course (for instructors and CI).",
@@ -32,32 +30,24 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "DAY", description = "Only these days (default: the whole course).")
     List<String> days = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
-    GradeCommand.Format format = GradeCommand.Format.text;
-
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Grading runs side by side (default: 3 per core, ${DEFAULT-VALUE}: most of a run is waiting).")
-    int jobs = 3 * Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ManyRunsOptions runs;
 
     @Override
     public Integer call() throws Exception {
+        Settings settings = runs.settings(common, "verify");
         Context ctx = new Context(common);
         List<Exercise> chosen = ctx.select(days, List.of());
         PrintStream out = Console.out();
         Style style = common.style();
-        boolean json = format == GradeCommand.Format.json;
-        PrintStream log = json ? Console.err() : out;
-        if (jobs < 1) {
-            throw new UserError("--jobs must be 1 or more");
-        }
-        Settings settings = common.settings().withJobs(jobs);
-        log.println(style.dim(Sandbox.describe(settings.sandbox(), settings.lang()) + " · "
-                + settings.lang().pick(jobs + (jobs == 1 ? " run" : " runs") + " at a time", "同时评 " + jobs + " 组")));
+        PrintStream log = runs.json() ? Console.err() : out;
+        log.println(style.dim(ManyRunsOptions.opening(settings, "run", "runs", "同时评 %d 组")));
         VerifyReport report = new Verify(ctx.course, settings, ctx.cacheFor(Optional.empty())).run(chosen, line -> {
             synchronized (log) {
                 log.println(style.dim("  " + line));
             }
         });
-        if (json) {
+        if (runs.json()) {
             out.println(report.json());
         } else {
             VerifyView.print(out, style, report, common.lang());
