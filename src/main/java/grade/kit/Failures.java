@@ -27,6 +27,25 @@ final class Failures {
      * Rethrows what a learner method threw, unwrapped, so that {@code assertThrows} sees the
      * learner's own exception type.
      */
+    /**
+     * Calls a learner's public method on {@code target} (null for a static one): what the
+     * learner's code throws is rethrown unwrapped, and a method that cannot be called is a failure
+     * that names its {@code signature}.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T invoke(java.lang.reflect.Method method, String signature, Object target, Object... args) {
+        try {
+            return (T) method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw rethrow(e);
+        } catch (IllegalAccessException e) {
+            throw Expect.fail(Say.pick("`" + signature + "` must be public, in a public class",
+                    "`" + signature + "` 必须是 public 的，并且写在一个 public 类里"));
+        } catch (ExceptionInInitializerError e) {
+            throw initializerFailed(method.getDeclaringClass().getName(), e);
+        }
+    }
+
     static RuntimeException rethrow(InvocationTargetException e) {
         Throwable cause = e.getCause();
         if (cause instanceof ExceptionInInitializerError init) {
