@@ -19,24 +19,25 @@ public final class Console {
     private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
     public static synchronized PrintStream out() {
-        if (out == null && WINDOWS) {
-            org.fusesource.jansi.AnsiConsole.systemInstall();
-            out = org.fusesource.jansi.AnsiConsole.out();
-        }
         if (out == null) {
-            out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+            out = open(FileDescriptor.out);
         }
         return out;
     }
 
     public static synchronized PrintStream err() {
-        if (err == null && WINDOWS) {
-            org.fusesource.jansi.AnsiConsole.systemInstall();
-            err = org.fusesource.jansi.AnsiConsole.err();
-        }
         if (err == null) {
-            err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            err = open(FileDescriptor.err);
         }
         return err;
+    }
+
+    /** A UTF-8 stream to {@code fd}, on Windows Jansi's. */
+    private static PrintStream open(FileDescriptor fd) {
+        if (WINDOWS) {
+            org.fusesource.jansi.AnsiConsole.systemInstall();
+            return fd == FileDescriptor.out ? org.fusesource.jansi.AnsiConsole.out() : org.fusesource.jansi.AnsiConsole.err();
+        }
+        return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
     }
 }
