@@ -78,6 +78,22 @@ class AdversarialTest {
         return program(body, "");
     }
 
+    /** A day91 class whose {@code main} listens on 127.0.0.1 at the port of its first argument, prints {@code line} and sleeps. */
+    private static String listensAndSleeps(String className, String line) {
+        return """
+                package day91;
+
+                public class %s {
+                    public static void main(String[] args) throws Exception {
+                        java.net.ServerSocket s = new java.net.ServerSocket(Integer.parseInt(args[0]), 50,
+                                java.net.InetAddress.getByName("127.0.0.1"));
+                        System.out.println("%s");
+                        Thread.sleep(600_000);
+                    }
+                }
+                """.formatted(className, line);
+    }
+
     /** day91's Program: {@code main} runs {@code body}; {@code members} go beside it. */
     static String program(String body, String members) {
         return """
@@ -189,30 +205,10 @@ class AdversarialTest {
                         sun.misc.Signal.handle(new sun.misc.Signal("TERM"), s -> { });
                                 new ProcessBuilder("sh", "-c", "trap '' TERM; exec sleep 313").start();
                                 while (true) { Thread.sleep(1000); }"""), "still running after 2 s", false),
-                new Case("a server that binds and never accepts", "server", """
-                        package day91;
-
-                        public class Server {
-                            public static void main(String[] args) throws Exception {
-                                java.net.ServerSocket s = new java.net.ServerSocket(Integer.parseInt(args[0]), 50,
-                                        java.net.InetAddress.getByName("127.0.0.1"));
-                                System.out.println("listening");
-                                Thread.sleep(600_000);
-                            }
-                        }
-                        """, "waited 1 s for a line", false),
-                new Case("binding the port the test wanted first", "client", """
-                        package day91;
-
-                        public class Client {
-                            public static void main(String[] args) throws Exception {
-                                java.net.ServerSocket s = new java.net.ServerSocket(Integer.parseInt(args[0]), 50,
-                                        java.net.InetAddress.getByName("127.0.0.1"));
-                                System.out.println("ready");
-                                Thread.sleep(600_000);
-                            }
-                        }
-                        """, "the port is already in use", false),
+                new Case("a server that binds and never accepts", "server", listensAndSleeps("Server", "listening"),
+                        "waited 1 s for a line", false),
+                new Case("binding the port the test wanted first", "client", listensAndSleeps("Client", "ready"),
+                        "the port is already in use", false),
                 new Case("files found through home, HOME, tmpdir and the working folder", "method", method("""
                         String[] dirs = {System.getProperty("user.home"), System.getenv("HOME"),
                                         System.getProperty("java.io.tmpdir"), System.getProperty("user.dir"), "."};

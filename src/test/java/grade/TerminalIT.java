@@ -59,36 +59,38 @@ class TerminalIT {
 
     @Test
     void watchRegradesOnSaveShowsChangesAndTakesKeys() throws Exception {
-        try (Tmux t = Tmux.start("cd " + ws + " && " + grade + " watch day90")) {
-            t.await("watching day90/Sum.java", 60);
-            t.type("h");
-            t.await("Hint 1/2: first", 10);
-            Files.writeString(ws.resolve("day90/Sum.java"), Fixtures.SUM_OK);
-            String screen = t.await("Next up: day90/hello", 60);
-            assertTrue(screen.contains("now passing: add(2, 3) is 5"), screen);
-            assertTrue(screen.contains("✔ day90/sum"), screen);
-            t.await("watching day90/Hello.java", 60);
-            t.type("q");
-            t.await("Stopped watching.", 10);
-        }
+        String screen = watchDay90("", new WatchWords("watching day90/", "Hint 1/2: first", "keys: ", "Next up: day90/hello", "Stopped watching."));
+        assertTrue(screen.contains("now passing: add(2, 3) is 5"), screen);
+        assertTrue(screen.contains("✔ day90/sum"), screen);
         assertTrue(Files.readString(ws.resolve(".grade/state.json")).contains("\"hints_shown\": 1"));
     }
 
     @Test
     void watchSpeaksChineseUnderLangZh() throws Exception {
-        try (Tmux t = Tmux.start("cd " + ws + " && " + grade + " --lang zh watch day90")) {
-            t.await("正在监视 day90/Sum.java", 60);
+        String screen = watchDay90("--lang zh ", new WatchWords("正在监视 day90/", "提示 1/2：第一", "按键：", "下一个：day90/hello", "停止监视。"));
+        assertTrue(screen.contains("现在通过了："), screen);
+        assertEquals(List.of(), ChineseScreensTest.englishLines(screen), screen);
+    }
+
+    /** What grade watch says, in one language, at each step of {@link #watchDay90}. */
+    private record WatchWords(String watching, String hint, String keys, String next, String stopped) {}
+
+    /**
+     * Watches day90 in a terminal: asks for a hint, presses a key that is none, saves a Sum that
+     * passes, waits for it to move on to Hello, and quits. Returns the last screen.
+     */
+    private String watchDay90(String options, WatchWords w) throws Exception {
+        try (Tmux t = Tmux.start("cd " + ws + " && " + grade + " " + options + "watch day90")) {
+            t.await(w.watching() + "Sum.java", 60);
             t.type("h");
-            t.await("提示 1/2：第一", 10);
+            t.await(w.hint(), 10);
             t.type("x");
-            t.await("按键：", 10);
+            t.await(w.keys(), 10);
             Files.writeString(ws.resolve("day90/Sum.java"), Fixtures.SUM_OK);
-            t.await("下一个：day90/hello", 60);
-            t.await("正在监视 day90/Hello.java", 60);
+            t.await(w.next(), 60);
+            t.await(w.watching() + "Hello.java", 60);
             t.type("q");
-            String screen = t.await("停止监视。", 10);
-            assertTrue(screen.contains("现在通过了："), screen);
-            assertEquals(List.of(), ChineseScreensTest.englishLines(screen), screen);
+            return t.await(w.stopped(), 10);
         }
     }
 
