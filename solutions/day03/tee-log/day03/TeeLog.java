@@ -3,6 +3,7 @@ package day03;
 import static java.nio.file.StandardOpenOption.APPEND;
 import static java.nio.file.StandardOpenOption.CREATE;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -23,7 +24,8 @@ public class TeeLog {
         }
         Path file = Path.of(args[0]);
         int count = 0;
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        // stdout through a buffer of our own: what is printed shows only on flush()
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), false, StandardCharsets.UTF_8);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
              // APPEND is Python's "a": what the file held stays, every write goes to its end
              Writer log = Files.newBufferedWriter(file, StandardCharsets.UTF_8, CREATE, APPEND)) {
