@@ -175,6 +175,7 @@ class BytesTest {
         cases.put("\uD83Db", Say.pick("a high surrogate followed by an ordinary letter", "高代理后面跟着普通字母"));
         cases.put("\uDE00\uD83D", Say.pick("a low surrogate before a high one (not a pair)", "低代理在高代理前面（不成对）"));
         cases.put("\uD83D\uD83D\uDE00", Say.pick("a lone high surrogate, then a real pair", "一个孤立的高代理，后面是一个真正的代理对"));
+        cases.put("\uDE00\uDE00", Say.pick("two low surrogates (not a pair either)", "两个低代理（也不成对）"));
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Expect.equal("utf8Length(" + literal(c.getKey()) + ")" + aside(c.getValue()),
                     c.getKey().getBytes(UTF_8).length, utf8Length.call(c.getKey()));

@@ -106,6 +106,19 @@ class NotesTest {
     }
 
     @Test
+    @DisplayName("undo removes only the last line, however long the lines are (thousands of characters)")
+    @Zh("无论行有多长（几千个字符），undo 都只删除最后一行")
+    void undoLongLines() throws Exception {
+        String before = "one\n" + "二".repeat(3000) + "\n";
+        for (int length : new int[] {8191, 8192, 20000}) {
+            Files.writeString(dir.resolve("long.txt"), before + "x".repeat(length) + "\n", UTF_8);
+            String what = Say.pick("`undo` when the last line has " + length + " characters", "最后一行有 " + length + " 个字符时执行 `undo`");
+            expectOk(notes("long.txt", "undo"), what);
+            expectFile("long.txt", before, what);
+        }
+    }
+
+    @Test
     @DisplayName("clear empties the file and keeps it; on a missing file it creates an empty one")
     @Zh("clear 清空文件但保留它；文件不存在时创建一个空文件")
     void clear() throws Exception {
