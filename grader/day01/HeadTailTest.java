@@ -145,6 +145,27 @@ class HeadTailTest {
         }
     }
 
+    @Test
+    @DisplayName("a file of 200,000 lines (over a megabyte): Head gives its first 3 lines, Tail its last 3")
+    @Zh("20 万行（超过 1 MB）的文件：Head 输出前 3 行，Tail 输出最后 3 行")
+    void bigFile() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 200_000; i++) {
+            text.append("line ").append(i).append('\n');
+        }
+        Files.writeString(dir.resolve("big.txt"), text);
+        for (String program : new String[] {"day01.Head", "day01.Tail"}) {
+            ProgramResult r = LearnerProgram.of(program).args("-n", "3", "big.txt").dir(dir).stdin(new byte[0])
+                    .run(Duration.ofSeconds(10));
+            String expected = program.equals("day01.Head") ? "line 1\nline 2\nline 3\n" : "line 199998\nline 199999\nline 200000\n";
+            String what = "`" + name(program) + " -n 3 big.txt`" + Say.pick(", where big.txt holds \"line 1\\n\" to \"line 200000\\n\"",
+                    "，其中 big.txt 的内容是 \"line 1\\n\" 到 \"line 200000\\n\"");
+            Expect.that(r.exitCode() == 0, what + Say.pick(": the exit status should be 0, not ", "：退出状态应该是 0，而不是 ") + r.exitCode()
+                    + "\n" + r.describe());
+            Expect.sameText(Say.pick("stdout of " + what, what + " 的标准输出"), expected, r.stdout());
+        }
+    }
+
     private static String name(String program) {
         return program.equals("day01.Head") ? "head" : "tail";
     }
