@@ -95,6 +95,16 @@ class UdpDictTest {
     }
 
     @Test
+    @DisplayName("an empty DICT file is a dictionary without words: every word is \"NOT FOUND\"")
+    @Zh("空的词典文件就是没有单词的词典：每个单词都是 \"NOT FOUND\"")
+    void emptyDictionary() throws Exception {
+        int port = UdpPorts.free();
+        try (LearnerProgram server = server(port, ""); UdpPeer client = UdpPeer.open()) {
+            expectReply(client, port, server, "hello", "NOT FOUND: hello", Say.pick("\nDICT was an empty file.", "\nDICT 是一个空文件。"));
+        }
+    }
+
+    @Test
     @DisplayName("queries are trimmed with String.strip(), full-width spaces (U+3000) too")
     @Zh("查询用 String.strip() 去掉两端的空白，全角空格（U+3000）也要去掉")
     void trimmedQueries() throws Exception {
