@@ -71,6 +71,7 @@ class HttpServerTest {
         add("photo.jpg", jpg);
         add("blob.bin", binary(random, 1000, new byte[] {0}));
         add("LICENSE", "Free to use.\n".getBytes(UTF_8));
+        add("json", "a file named json, with no extension\n".getBytes(UTF_8));
         add("hello world.txt", "hello, world\n".getBytes(UTF_8));
         add("你好.txt", "你好，世界\n".getBytes(UTF_8));
         add("a+b.txt", "a plus b\n".getBytes(UTF_8));
@@ -186,6 +187,7 @@ class HttpServerTest {
         types.put("sub/page.html", Set.of("text/html"));
         types.put("blob.bin", Set.of("application/octet-stream"));
         types.put("LICENSE", Set.of("application/octet-stream"));
+        types.put("json", Set.of("application/octet-stream")); // a name, not an extension
         int port = Ports.free();
         try (LearnerProgram server = start(port)) {
             for (Map.Entry<String, Set<String>> e : types.entrySet()) {
