@@ -23,6 +23,8 @@ class ChatClientTest {
     /** The first datagram may wait for the client's JVM to start. */
     static final Duration FIRST = Duration.ofSeconds(10);
     static final String REFUSAL = ChatRoom.REFUSAL;
+    /** A client that has its EXIT exits at once; one that missed it waits its 2 seconds out. */
+    static final long EXIT_PROMPTLY_MILLIS = 1500;
 
     /** A learner client, `ChatClient 127.0.0.1 PORT`, whose server is a UDP socket of the test's. */
     private static final class Session implements AutoCloseable {
@@ -95,8 +97,19 @@ class ChatClientTest {
         void leaveAtEndOfInput(String name) {
             client.closeStdin();
             expectFromClient("E " + name, Say.pick("at the end of input", "输入结束时"));
+            answerExit(name);
+        }
+
+        /** Answers `E NAME` with EXIT: the client stops waiting for it and exits 0, well before its 2 seconds are up. */
+        void answerExit(String name) {
+            long answered = System.nanoTime();
             reply("EXIT");
             expectExit(0, answeredExit(name));
+            long took = (System.nanoTime() - answered) / 1_000_000;
+            Expect.that(took < EXIT_PROMPTLY_MILLIS, Say.pick("your client exited " + took + " ms after `E " + name + "` was answered"
+                    + " with EXIT: once EXIT has come it should stop waiting and exit (it waits at most 2 s only when no EXIT comes).\n",
+                    "`E " + name + "` 得到 EXIT 回答之后 " + took + " ms 你的客户端才退出：收到 EXIT 就应该停止等待并退出"
+                    + "（只有收不到 EXIT 时才最多等 2 s）。\n") + state());
         }
 
         ProgramResult expectExit(int status, String when) {
@@ -192,8 +205,7 @@ class ChatClientTest {
             s.expectFromClient("C Tom two  spaces, 管理员 and ## inside", typed("two  spaces, 管理员 and ## inside"));
             s.client.writeLine("##");
             s.expectFromClient("E Tom", typed("##"));
-            s.reply("EXIT");
-            s.expectExit(0, answeredExit("Tom"));
+            s.answerExit("Tom");
         }
     }
 
@@ -213,6 +225,20 @@ class ChatClientTest {
             expectPrinted(s.client, "管理员 : 公告", Say.pick("the server sent \"\\n管理员 : 公告\" after Tom's message", "服务器在 Tom 的消息之后发送了 \"\\n管理员 : 公告\""));
             s.reply("\nSpike 退出聊天室");
             expectPrinted(s.client, "Spike 退出聊天室", Say.pick("the server sent \"\\nSpike 退出聊天室\"", "服务器发送了 \"\\nSpike 退出聊天室\""));
+            s.leaveAtEndOfInput("Tom");
+        }
+    }
+
+    @Test
+    @DisplayName("still prints what arrives after 3 seconds of silence (the 2 seconds allowed for OK are over)")
+    @Zh("安静 3 秒之后收到的数据报也照样输出（等待 OK 的 2 秒限制已经过去）")
+    void printsAfterSilence() throws InterruptedException {
+        try (Session s = new Session()) {
+            s.login("Tom");
+            Thread.sleep(3000);
+            s.reply("\nJerry : 还在吗");
+            expectPrinted(s.client, "Jerry : 还在吗", Say.pick("the server sent \"\\nJerry : 还在吗\" after 3 s of silence (the 2 s wait for OK"
+                    + " is only for logging in)", "服务器安静 3 s 之后发送了 \"\\nJerry : 还在吗\"（等待 OK 的 2 s 只用于登录）"));
             s.leaveAtEndOfInput("Tom");
         }
     }
@@ -250,8 +276,7 @@ class ChatClientTest {
             s.reply("OK");
             s.client.writeLine("##");
             s.expectFromClient("E Tom", Say.pick("after logging in as Tom and typing `##`", "以 Tom 登录并输入 `##` 之后"));
-            s.reply("EXIT");
-            s.expectExit(0, answeredExit("Tom"));
+            s.answerExit("Tom");
         }
     }
 
