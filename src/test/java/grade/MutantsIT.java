@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * grade mutants end to end: on the fixture's day90/sum a weak test lets a known mutant of the
  * solution survive (exit 1) until it is recorded as equivalent, a stronger test kills it (exit
  * 0), and the mutants of a method no test calls are not covered; and the course's day03/offsets
- * is analysed with the packaged grader.
+ * is analysed with the packaged grader: every mutant killed or accounted for.
  */
 class MutantsIT {
     private static final String ADDITION = "Replaced integer addition with subtraction";
@@ -121,13 +121,17 @@ class MutantsIT {
         String json = Files.readString(out, StandardCharsets.UTF_8);
         String log = Files.readString(err, StandardCharsets.UTF_8);
         JsonObject root = JsonParser.parseString(json).getAsJsonObject();
-        assertEquals(root.get("ok").getAsBoolean() ? 0 : 1, p.exitValue(), log + json);
+        assertEquals(0, p.exitValue(), "every mutant of day03/offsets is killed or accounted for:\n" + log + json);
+        assertTrue(root.get("ok").getAsBoolean(), json);
         JsonObject offsets = root.getAsJsonArray("exercises").get(0).getAsJsonObject();
         assertEquals("day03/offsets", offsets.get("id").getAsString());
         assertTrue(offsets.get("mutants").getAsInt() > 10, json);
         assertTrue(offsets.get("killed").getAsInt() > offsets.get("mutants").getAsInt() / 2, "most mutants are killed:\n" + json);
+        assertEquals(100, offsets.get("score").getAsInt(), json);
+        assertEquals(0, offsets.getAsJsonArray("stale").size(), "no record of day03/offsets is stale:\n" + json);
         for (JsonElement s : offsets.getAsJsonArray("survivors")) {
             assertTrue(s.getAsJsonObject().get("file").getAsString().startsWith("day03/"), json);
+            assertTrue(s.getAsJsonObject().has("equivalent"), "each survivor is accounted for:\n" + json);
         }
     }
 
