@@ -8,6 +8,8 @@ import grade.kit.Zh;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,10 +151,7 @@ class HeadTailTest {
     @DisplayName("a file of 200,000 lines (over a megabyte): Head gives its first 3 lines, Tail its last 3")
     @Zh("20 万行（超过 1 MB）的文件：Head 输出前 3 行，Tail 输出最后 3 行")
     void bigFile() throws Exception {
-        StringBuilder text = new StringBuilder();
-        for (int i = 1; i <= 200_000; i++) {
-            text.append("line ").append(i).append('\n');
-        }
+        String text = IntStream.rangeClosed(1, 200_000).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
         Files.writeString(dir.resolve("big.txt"), text);
         for (String program : new String[] {"day01.Head", "day01.Tail"}) {
             ProgramResult r = LearnerProgram.of(program).args("-n", "3", "big.txt").dir(dir).stdin(new byte[0])
