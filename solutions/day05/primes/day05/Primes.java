@@ -51,8 +51,8 @@ public class Primes {
         }
         primes.set(2, limit);
         for (int p = 2; (long) p * p < limit; p = primes.nextSetBit(p + 1)) {
-            for (int m = p * p; m < limit && m > 0; m += p) { // m > 0: stop if m + p overflows near Integer.MAX_VALUE
-                primes.clear(m);
+            for (long m = (long) p * p; m < limit; m += p) { // a long: m + p may pass Integer.MAX_VALUE
+                primes.clear((int) m);
             }
         }
         return primes;
@@ -63,11 +63,5 @@ public class Primes {
         long start = System.nanoTime(); // nanoTime, not currentTimeMillis: it never jumps when the wall clock is set
         T value = task.get();
         return new Timed<>(value, System.nanoTime() - start);
-    }
-
-    /** The course's example, timed. */
-    public static void main(String[] args) {
-        Timed<Long> t = time(() -> sumPrimes(100_000));
-        System.out.printf("sumPrimes(100000) = %d in %.3f ms%n", t.value(), t.nanos() / 1e6);
     }
 }
