@@ -60,8 +60,8 @@ class EchoServerTest {
     }
 
     @Test
-    @DisplayName("echoes what each of three clients sends, serving them one after another")
-    @Zh("一个接一个地服务三个客户端，把每个客户端发来的内容原样发回")
+    @DisplayName("prints a `listening` line, then echoes what each of three clients sends, serving them one after another")
+    @Zh("输出包含 `listening` 的一行，然后一个接一个地服务三个客户端，把每个客户端发来的内容原样发回")
     void threeClients() {
         int port = Ports.free();
         try (LearnerProgram server = startServer(port)) {
@@ -84,6 +84,11 @@ class EchoServerTest {
                     echo(server, client, who, "x");
                 }
             }
+            // printed before the first accept, so it is on stdout by now
+            Expect.that(server.lines().stream().anyMatch(l -> l.contains("listening")),
+                    Say.pick("your server should print a line containing `listening` to stdout once it is bound;"
+                    + " it served three clients and printed none.\n", "你的服务器绑定端口之后，应该在 stdout 上输出一行包含"
+                    + " `listening` 的文字；它服务了三个客户端，却没有输出这一行。\n") + server.describeOutput());
         }
     }
 
